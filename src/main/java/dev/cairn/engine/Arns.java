@@ -1,0 +1,42 @@
+package dev.cairn.engine;
+
+/**
+ * ARNs of Cairn's resources, in the service's format: {@code arn:aws:dynamodb:<region>:<account>:table/<name>},
+ * {@code .../table/<name>/index/<index>}. Source: Developer Guide, "Resource types defined by Amazon DynamoDB".
+ */
+public final class Arns {
+  private final String region;
+
+  public Arns(String region) {
+    this.region = region;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public String table(String accountId, String tableName) {
+    return "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + tableName;
+  }
+
+  public String index(String accountId, String tableName, String indexName) {
+    return table(accountId, tableName) + "/index/" + indexName;
+  }
+
+  /**
+   * The table name of a table ARN of this account (any region accepted, as requests signed for any region
+   * are), or {@code null} when the ARN names another account or is not a table ARN.
+   */
+  public static String tableNameOf(String arn, String accountId) {
+    if (arn == null) {
+      return null;
+    }
+    String[] parts = arn.split(":", 6);
+    if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("dynamodb") || !parts[4].equals(accountId)
+        || !parts[5].startsWith("table/")) {
+      return null;
+    }
+    String rest = parts[5].substring("table/".length());
+    return rest.isEmpty() || rest.contains("/") ? null : rest;
+  }
+}

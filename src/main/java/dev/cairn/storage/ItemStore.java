@@ -1,0 +1,76 @@
+package dev.cairn.storage;
+
+import dev.cairn.core.model.AttributeValue;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Items of one table, addressed by order-preserving key bytes ({@code core.model.KeyCodec}: {@code pk} is the
+ * encoded partition key, {@code sk} the encoded sort key or an empty array for a table without one).
+ *
+ * <p>Unconditional writes are single statements. Conditional writes and read-modify-write (UpdateItem,
+ * conditions, old images) use {@link #read} followed by a compare-and-set ({@link #putIfVersion},
+ * {@link #deleteIfVersion}): the write happens only if the row is still the version that was read (or still
+ * absent), so two concurrent conditional writes can never both succeed; the loser gets {@code false} and
+ * retries from the read. Failures are {@link StorageException}s; a table whose relation is gone fails with
+ * {@link StorageException.Kind#NOT_FOUND}.
+ */
+public interface ItemStore {
+
+  /** The item, or {@code null} when there is none. */
+  Future<StoredItem> read(TableRef table, byte[] pk, byte[] sk);
+
+  /**
+   * Writes the item whatever was there, with its index entries (one statement). Every write names the
+   * definition version of {@code table}: when the definition has changed since, the write fails with
+   * {@link StorageException.Kind#STALE_DEFINITION} and nothing is written.
+   *
+   * @param entries one entry per secondary index of the table (present or absent)
+   */
+  Future<Void> put(TableRecord table, byte[] pk, byte[] sk, Map<String, AttributeValue> item, int sizeBytes,
+      List<IndexEntry> entries);
+
+  /** Deletes the item if any, with its index entries (one statement); {@code true} when an item was deleted. */
+  Future<Boolean> delete(TableRecord table, byte[] pk, byte[] sk);
+
+  /** Deletes the item and returns what it was, or {@code null} when there was none (one statement). */
+  Future<StoredItem> deleteReturning(TableRecord table, byte[] pk, byte[] sk);
+
+  /**
+   * Writes the item if the row is still at {@code expectedVersion}, or still absent when it is {@code null}.
+   *
+   * @return {@code true} when written; {@code false} when another write came first
+   */
+  Future<Boolean> putIfVersion(TableRecord table, byte[] pk, byte[] sk, String expectedVersion,
+      Map<String, AttributeValue> item, int sizeBytes, List<IndexEntry> entries);
+
+  /**
+   * Deletes the row if it is still at {@code expectedVersion}.
+   *
+   * @return {@code true} when deleted; {@code false} when another write came first
+   */
+  Future<Boolean> deleteIfVersion(TableRecord table, byte[] pk, byte[] sk, String expectedVersion);
+
+  /**
+   * One Query page: the rows of one partition ({@code partition} is the encoded partition key of the table, or
+   * of the index when {@code indexId} is given) whose sort key lies in {@code range}, in sort-key order
+   * (descending when {@code forward} is false; for an index, ties broken by base key), strictly after
+   * {@code start} in that order when given, at most {@code limit} rows. One statement; the btree serves it.
+   *
+   * @param indexId the secondary index's internal id, or {@code null} for the table itself
+   */
+  Future<java.util.List<ReadRow>> query(TableRef table, Long indexId, byte[] partition, SortRange range,
+      boolean forward, ReadRow start, int limit);
+
+  /**
+   * One Scan page of one segment: rows in key order (for an index: index key, then base key) strictly after
+   * {@code start} when given, at most {@code limit}. Segment {@code s} of {@code n} holds the items whose
+   * partition key hashes to {@code s} modulo {@code n}: the segments are disjoint and together the whole table.
+   */
+  Future<java.util.List<ReadRow>> scan(TableRef table, Long indexId, int segment, int totalSegments, ReadRow start,
+      int limit);
+
+  /** Approximate item count and size in bytes of a table (from PostgreSQL statistics), as {@code long[2]}. */
+  Future<long[]> approximateStats(TableRef table);
+}

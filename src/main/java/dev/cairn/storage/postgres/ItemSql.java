@@ -1,0 +1,49 @@
+package dev.cairn.storage.postgres;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * SQL of the item family for one table relation ({@code cairn_data.t_<id>}). The relation name comes only from
+ * the internal id; every value is a {@code $n} bind parameter. The texts are built once per table and cached,
+ * so the PG client's prepared-statement cache sees one text per shape and table.
+ *
+ * <p>Columns: {@code pk}, {@code sk} (order-preserving key bytes, sk empty for hash-only tables), {@code item}
+ * (DynamoDB JSON as jsonb, readable with psql), {@code item_text} (the same JSON as text, only for items that
+ * jsonb cannot hold: strings with U+0000), {@code size_bytes} (DynamoDB item size). The row version used for
+ * compare-and-set is the system column {@code xmin}, which every write of the row changes. Writes, which also
+ * maintain the secondary indexes, are in {@link WriteSql}.
+ */
+final class ItemSql {
+  private static final ConcurrentHashMap<Long, ItemSql> CACHE = new ConcurrentHashMap<>();
+
+  final String relation;
+  final String create;
+  final String drop;
+  final String read;
+
+  private ItemSql(long tableId) {
+    relation = "cairn_data." + Identifiers.quote("t_" + tableId);
+    create = "CREATE TABLE " + relation + " (pk bytea NOT NULL, sk bytea NOT NULL, item jsonb, item_text text,"
+        + " size_bytes integer NOT NULL, PRIMARY KEY (pk, sk))";
+    drop = "DROP TABLE IF EXISTS " + relation;
+    read = "SELECT coalesce(item::text, item_text), size_bytes, xmin::text FROM " + relation
+        + " WHERE pk = $1 AND sk = $2";
+  }
+
+  static ItemSql of(long tableId) {
+    return CACHE.computeIfAbsent(tableId, ItemSql::new);
+  }
+
+  /** Sets the operator-facing comment; the text is a bind-free literal built by {@link #commentLiteral}. */
+  String comment(String text) {
+    return "COMMENT ON TABLE " + relation + " IS " + commentLiteral(text);
+  }
+
+  /** A standard-conforming string literal (quotes doubled); COMMENT takes no bind parameters. */
+  static String commentLiteral(String text) {
+    return "'" + text.replace("\0", "").replace("'", "''") + "'";
+  }
+
+  static final String STATS = "SELECT greatest(c.reltuples, 0)::bigint, pg_total_relation_size(c.oid)"
+      + " FROM pg_class c WHERE c.oid = to_regclass($1)";
+}

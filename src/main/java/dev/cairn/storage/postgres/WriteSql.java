@@ -1,0 +1,113 @@
+package dev.cairn.storage.postgres;
+
+import dev.cairn.storage.TableDefinition;
+import dev.cairn.storage.TableRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The item-write statements of one table at one definition version: each is a single statement whose
+ * data-modifying CTEs write the base row and every secondary index's row together, guarded by
+ * {@code cairn.check_table_version} (migration V3). Built once per (table, version) and cached.
+ *
+ * <p>Parameters: {@code $1} pk, {@code $2} sk, {@code $3} item JSON (jsonb) or null, {@code $4} item JSON as
+ * text (for what jsonb cannot hold) or null, {@code $5} size, {@code $6} table id, {@code $7} definition version,
+ * {@code $8} expected row version (compare-and-set statements); then five per index, in definition order:
+ * index pk, index sk, projected JSON, projected text, projected size. An item without an index key writes a
+ * row with a null index key (a tombstone the partial query index skips), so a concurrent back-fill can never
+ * resurrect a stale entry; deletes remove index rows, or tombstone them while a back-fill runs.
+ */
+final class WriteSql {
+  private static final ConcurrentHashMap<String, WriteSql> CACHE = new ConcurrentHashMap<>();
+  static final String GUARD = "cairn.check_table_version($6, $7)";
+  /** The guard of statements without compare-and-set: $8 is bound to null so every statement has one shape. */
+  static final String GUARD_NO_CAS = GUARD + " AND $8::text IS NULL";
+  static final int INDEX_PARAMS_START = 9;
+
+  final List<Long> indexIds;
+  final String put;
+  final String insertIfAbsent;
+  final String updateIfVersion;
+  final String delete;
+  final String deleteReturning;
+  final String deleteIfVersion;
+
+  private WriteSql(TableRecord t) {
+    String base = ItemSql.of(t.tableId()).relation;
+    indexIds = new ArrayList<>();
+    boolean backfilling = false;
+    for (TableDefinition.Index i : indexes(t.definition())) {
+      indexIds.add(i.indexId());
+      backfilling |= i.backfilling();
+    }
+    String values = "SELECT $1::bytea, $2::bytea, $3::text::jsonb, $4::text, $5::int WHERE " + GUARD_NO_CAS;
+    String upsertSet = " ON CONFLICT (pk, sk) DO UPDATE SET item = EXCLUDED.item, item_text = EXCLUDED.item_text,"
+        + " size_bytes = EXCLUDED.size_bytes";
+    String insert = "INSERT INTO " + base + " (pk, sk, item, item_text, size_bytes) ";
+    put = wrap("w AS (" + insert + values + upsertSet + " RETURNING 1)", indexWrites(t), "SELECT count(*) FROM w");
+    insertIfAbsent = wrap("w AS (" + insert + values + " ON CONFLICT (pk, sk) DO NOTHING RETURNING 1)",
+        indexWrites(t), "SELECT count(*) FROM w");
+    updateIfVersion = wrap("w AS (UPDATE " + base + " SET item = $3::text::jsonb, item_text = $4, size_bytes = $5"
+        + " WHERE pk = $1 AND sk = $2 AND xmin::text = $8 AND " + GUARD + " RETURNING 1)", indexWrites(t),
+        "SELECT count(*) FROM w");
+    String removals = indexRemovals(t, backfilling);
+    delete = wrap("w AS (DELETE FROM " + base + " WHERE pk = $1 AND sk = $2 AND " + GUARD_NO_CAS + " RETURNING 1)",
+        removals,
+        "SELECT count(*) FROM w");
+    deleteReturning = wrap("w AS (DELETE FROM " + base + " WHERE pk = $1 AND sk = $2 AND " + GUARD_NO_CAS
+        + " RETURNING coalesce(item::text, item_text) AS j, size_bytes, xmin::text AS v)", removals,
+        "SELECT j, size_bytes, v FROM w");
+    deleteIfVersion = wrap("w AS (DELETE FROM " + base + " WHERE pk = $1 AND sk = $2 AND xmin::text = $8 AND "
+        + GUARD + " RETURNING 1)", removals, "SELECT count(*) FROM w");
+  }
+
+  static List<TableDefinition.Index> indexes(TableDefinition d) {
+    return d.allIndexes();
+  }
+
+  static WriteSql of(TableRecord t) {
+    return CACHE.computeIfAbsent(t.tableId() + ":" + t.definitionVersion(), k -> new WriteSql(t));
+  }
+
+  private static String wrap(String first, String rest, String select) {
+    return "WITH " + first + rest + " " + select;
+  }
+
+  /** Index upserts that run only when the base write happened ({@code FROM w}). */
+  private static String indexWrites(TableRecord t) {
+    StringBuilder b = new StringBuilder();
+    int p = INDEX_PARAMS_START;
+    int n = 0;
+    for (TableDefinition.Index i : indexes(t.definition())) {
+      String rel = IndexSql.relation(t.tableId(), i.indexId());
+      b.append(", x").append(n++).append(" AS (INSERT INTO ").append(rel)
+          .append(" (pk, sk, ipk, isk, item, item_text, size_bytes) SELECT $1, $2, $").append(p).append("::bytea, $")
+          .append(p + 1).append("::bytea, $").append(p + 2).append("::text::jsonb, $").append(p + 3).append("::text, $")
+          .append(p + 4).append("::int FROM w ON CONFLICT (pk, sk) DO UPDATE SET ipk = EXCLUDED.ipk,")
+          .append(" isk = EXCLUDED.isk, item = EXCLUDED.item, item_text = EXCLUDED.item_text,")
+          .append(" size_bytes = EXCLUDED.size_bytes)");
+      p += 5;
+    }
+    return b.toString();
+  }
+
+  /** Index-row removal after a base delete: DELETE, or a tombstone upsert while a back-fill runs. */
+  private static String indexRemovals(TableRecord t, boolean backfilling) {
+    StringBuilder b = new StringBuilder();
+    int n = 0;
+    for (TableDefinition.Index i : indexes(t.definition())) {
+      String rel = IndexSql.relation(t.tableId(), i.indexId());
+      if (backfilling) {
+        b.append(", x").append(n++).append(" AS (INSERT INTO ").append(rel)
+            .append(" (pk, sk, ipk, isk, item, item_text, size_bytes) SELECT $1, $2, NULL, NULL, NULL, NULL, 0 FROM w")
+            .append(" ON CONFLICT (pk, sk) DO UPDATE SET ipk = NULL, isk = NULL, item = NULL, item_text = NULL,")
+            .append(" size_bytes = 0)");
+      } else {
+        b.append(", x").append(n++).append(" AS (DELETE FROM ").append(rel)
+            .append(" WHERE pk = $1 AND sk = $2 AND EXISTS (SELECT 1 FROM w))");
+      }
+    }
+    return b.toString();
+  }
+}
