@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code cairn} command line: {@code init}, {@code serve}, {@code manage}, {@code settings}. */
-@Command(name = "cairn", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+@Command(name = "cairn", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.VersionProvider.class,
     description = "DynamoDB and DynamoDB Streams on PostgreSQL.",
     subcommands = {InitCommand.class, ServeCommand.class, ManageCommand.class, SettingsCommand.class})
 public final class Main implements Runnable {
