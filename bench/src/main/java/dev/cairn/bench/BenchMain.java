@@ -167,7 +167,8 @@ public final class BenchMain implements Runnable {
     List<String> workloads;
 
     @Option(names = "--targets", split = ",", defaultValue = "cairn,dynamodb-local,postgres-ceiling",
-        description = "comma-separated, in rotation order (default ${DEFAULT-VALUE})")
+        description = "comma-separated, in rotation order: cairn, cairn-x2 (two Cairn processes on one database),"
+            + " dynamodb-local, postgres-ceiling (default ${DEFAULT-VALUE})")
     List<String> targets;
 
     @Option(names = {"-c", "--concurrency"}, split = ",", defaultValue = "1,16",

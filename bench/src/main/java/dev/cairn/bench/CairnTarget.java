@@ -18,10 +18,16 @@ import java.util.regex.Pattern;
  * the first start prints the access key and CA bundle as {@code export AWS_...=} lines; they are parsed from
  * the log and kept in {@code <work>/cairn-credentials.env} (mode 0600). Listens on 127.0.0.1 only, HTTPS,
  * no plain-HTTP port. The database is dropped again when Cairn has stopped.
+ *
+ * <p>With {@code processes} above 1 (target {@value #NAME_TWO_PROCESSES}), further Cairn processes are started on
+ * the same data directory and database, each on its own port, once the first is ready; the load generator
+ * spreads its workers over them (the scale-out run: nothing in Cairn may serialize across processes).
  */
 public final class CairnTarget implements Target {
   /** The name in reports. */
   public static final String NAME = "cairn";
+  /** The name in reports of two Cairn processes on one database. */
+  public static final String NAME_TWO_PROCESSES = "cairn-x2";
   /** How long the first start (catalog migration, key creation) may take. */
   public static final long START_TIMEOUT_MILLIS = 120_000;
   private static final Pattern EXPORT = Pattern.compile("^export (AWS_[A-Z_]+)=(.*)$", Pattern.MULTILINE);
@@ -30,6 +36,8 @@ public final class CairnTarget implements Target {
   private final PgTools database;
   private final Path work;
   private final List<String> jvmArgs;
+  private final int processes;
+  private final List<ManagedProcess> started = new ArrayList<>();
   private ManagedProcess process;
 
   /**
@@ -39,15 +47,24 @@ public final class CairnTarget implements Target {
    * @param jvmArgs  extra JVM options, e.g. {@code -Xmx1g}
    */
   public CairnTarget(Path jar, PgTools database, Path work, List<String> jvmArgs) {
+    this(jar, database, work, jvmArgs, 1);
+  }
+
+  /** As above, with {@code processes} Cairn processes on one database (1 or more). */
+  public CairnTarget(Path jar, PgTools database, Path work, List<String> jvmArgs, int processes) {
+    if (processes < 1) {
+      throw new IllegalArgumentException("processes must be at least 1");
+    }
     this.jar = jar;
     this.database = database;
     this.work = work;
     this.jvmArgs = jvmArgs;
+    this.processes = processes;
   }
 
   @Override
   public String name() {
-    return NAME;
+    return processes == 1 ? NAME : NAME_TWO_PROCESSES;
   }
 
   @Override
@@ -59,13 +76,7 @@ public final class CairnTarget implements Target {
     Path dataDir = work.resolve("cairn-data");
     Files.createDirectories(work);
     int port = freePort();
-    List<String> cmd = new ArrayList<>();
-    cmd.add(javaBinary());
-    cmd.addAll(jvmArgs);
-    cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve", "--data-dir", dataDir.toString(),
-        "--host", "127.0.0.1", "--port", Integer.toString(port), "--http-port", "-1",
-        "--postgres-url", database.url()));
-    process = ManagedProcess.start("cairn", cmd, work, work.resolve("cairn.log"));
+    process = startProcess(dataDir, port, 0);
     long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
     String key = null;
     String secret = null;
@@ -112,7 +123,30 @@ public final class CairnTarget implements Target {
     Endpoint endpoint = new Endpoint(URI.create((ca == null ? "http" : "https") + "://127.0.0.1:" + port),
         ca == null ? null : Path.of(ca), key, secret, region);
     awaitReady(endpoint, process, deadline);
-    return endpoint;
+    List<URI> others = new ArrayList<>();
+    for (int i = 1; i < processes; i++) {
+      int p = freePort();
+      ManagedProcess more = startProcess(dataDir, p, i);
+      Endpoint e = new Endpoint(URI.create(endpoint.uri().getScheme() + "://127.0.0.1:" + p), endpoint.caBundle(),
+          key, secret, region);
+      awaitReady(e, more, System.currentTimeMillis() + START_TIMEOUT_MILLIS);
+      others.add(e.uri());
+    }
+    return others.isEmpty() ? endpoint
+        : new Endpoint(endpoint.uri(), endpoint.caBundle(), key, secret, region, List.copyOf(others));
+  }
+
+  private ManagedProcess startProcess(Path dataDir, int port, int index) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javaBinary());
+    cmd.addAll(jvmArgs);
+    cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve", "--data-dir", dataDir.toString(),
+        "--host", "127.0.0.1", "--port", Integer.toString(port), "--http-port", "-1",
+        "--postgres-url", database.url()));
+    ManagedProcess p = ManagedProcess.start(index == 0 ? "cairn" : "cairn-" + index, cmd, work,
+        work.resolve(index == 0 ? "cairn.log" : "cairn-" + index + ".log"));
+    started.add(p);
+    return p;
   }
 
   /** Polls a signed ListTables until it answers 200, the process dies, or the deadline passes. */
@@ -142,15 +176,16 @@ public final class CairnTarget implements Target {
 
   @Override
   public LongSupplier cpuNanos() {
-    ManagedProcess p = process;
-    return p == null ? null : p::cpuNanos;
+    List<ManagedProcess> all = List.copyOf(started);
+    return all.isEmpty() ? null : () -> all.stream().mapToLong(ManagedProcess::cpuNanos).sum();
   }
 
   /** Stops Cairn, then drops its database (the data directory stays in the work folder). */
   @Override
   public void close() {
-    if (process != null) {
-      process.close();
+    if (!started.isEmpty()) {
+      started.forEach(ManagedProcess::close);
+      started.clear();
       process = null;
       try {
         database.dropDatabase();

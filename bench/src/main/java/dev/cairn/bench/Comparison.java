@@ -85,7 +85,7 @@ public final class Comparison {
         try {
           endpoints.put(name, t.start());
           log(name + " ready at " + endpoints.get(name).uri());
-          if (name.equals(CairnTarget.NAME)) {
+          if (name.startsWith(CairnTarget.NAME)) {
             String check = signatureCheck(endpoints.get(name));
             log("SigV4 check on " + name + ": " + check);
             meta.put("sigv4_check_" + name, check);
@@ -234,11 +234,14 @@ public final class Comparison {
     switch (name) {
       case CairnTarget.NAME:
         return new CairnTarget(plan.cairnJar(), plan.cairnDb(), plan.workDir().resolve("cairn"), plan.serverJvmArgs());
+      case CairnTarget.NAME_TWO_PROCESSES:
+        return new CairnTarget(plan.cairnJar(), plan.cairnDb().withDatabase(plan.cairnDb().database() + "_x2"),
+            plan.workDir().resolve("cairn-x2"), plan.serverJvmArgs(), 2);
       case DynamoDbLocalTarget.NAME:
         return new DynamoDbLocalTarget(plan.ddbLocalHome(), plan.workDir().resolve("dynamodb-local"),
             plan.serverJvmArgs());
       default:
-        throw new IllegalArgumentException("unknown target " + name + " (cairn, dynamodb-local, "
+        throw new IllegalArgumentException("unknown target " + name + " (cairn, cairn-x2, dynamodb-local, "
             + PgCeiling.NAME + ")");
     }
   }

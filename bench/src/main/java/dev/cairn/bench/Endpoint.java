@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -22,8 +23,24 @@ import javax.net.ssl.TrustManagerFactory;
  * @param accessKey  access key id
  * @param secretKey  secret access key
  * @param region     signing region
+ * @param others     further URIs of the same service (other server processes on one database); workers are
+ *                   spread over {@code uri} and these round robin
  */
-public record Endpoint(URI uri, Path caBundle, String accessKey, String secretKey, String region) {
+public record Endpoint(URI uri, Path caBundle, String accessKey, String secretKey, String region, List<URI> others) {
+  /** One URI, no other processes. */
+  public Endpoint(URI uri, Path caBundle, String accessKey, String secretKey, String region) {
+    this(uri, caBundle, accessKey, secretKey, region, List.of());
+  }
+
+  /** The endpoint worker {@code i} uses: {@code uri} and {@code others} taken round robin. */
+  public Endpoint forWorker(int i) {
+    if (others.isEmpty()) {
+      return this;
+    }
+    int k = i % (others.size() + 1);
+    return new Endpoint(k == 0 ? uri : others.get(k - 1), caBundle, accessKey, secretKey, region, List.of());
+  }
+
   /** Whether requests go over TLS. */
   public boolean tls() {
     return "https".equalsIgnoreCase(uri.getScheme());

@@ -76,7 +76,7 @@ public final class LoadRunner {
       OpenLoopSchedule warm = settings.rate() > 0 ? OpenLoopSchedule.forWorker(t0, settings.rate(), n, i) : null;
       OpenLoopSchedule measured =
           settings.rate() > 0 ? OpenLoopSchedule.forWorker(measureStart, settings.rate(), n, i) : null;
-      Worker w = new Worker(new DynamoConnection(endpoint), workload.source(0x9E3779B97F4A7C15L * (i + 1)),
+      Worker w = new Worker(new DynamoConnection(endpoint.forWorker(i)), workload.source(0x9E3779B97F4A7C15L * (i + 1)),
           warm, measured, t0, measureStart, end);
       workers.add(w);
       Thread t = new Thread(w, "bench-worker-" + i);
