@@ -14,6 +14,7 @@ import dev.cairn.engine.DescribeEndpointsHandler;
 import dev.cairn.engine.DescribeTableHandler;
 import dev.cairn.engine.GetItemHandler;
 import dev.cairn.engine.IndexBackfill;
+import dev.cairn.engine.TimeToLiveSweeper;
 import dev.cairn.engine.ListTablesHandler;
 import dev.cairn.engine.OperationHandler;
 import dev.cairn.engine.PutItemHandler;
@@ -33,6 +34,7 @@ import dev.cairn.server.ApiCall;
 import dev.cairn.server.ApiReply;
 import dev.cairn.server.AuthVerticle;
 import dev.cairn.server.BackfillVerticle;
+import dev.cairn.server.TimeToLiveVerticle;
 import dev.cairn.server.Credential;
 import dev.cairn.server.CredentialLookup;
 import dev.cairn.server.GatewayOptions;
@@ -184,6 +186,8 @@ public final class CairnServer {
     await(vertx.deployVerticle(() -> new GatewayVerticle(gateway, authenticator, decoder, management, health),
         perLoop));
     await(vertx.deployVerticle(new BackfillVerticle(new IndexBackfill(storage.tables(), tableCatalog))));
+    await(vertx.deployVerticle(new TimeToLiveVerticle(new TimeToLiveSweeper(storage.tables(), storage.items()),
+        storage.timeToLiveLeaderLock(), settings)));
     if (s.tls() && s.httpPort() >= 0) {
       await(vertx.deployVerticle(new RedirectVerticle(s.host(), s.httpPort(), endpoint())));
     }

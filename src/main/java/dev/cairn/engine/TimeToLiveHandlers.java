@@ -12,8 +12,9 @@ import java.time.Instant;
 
 /**
  * DescribeTimeToLive and UpdateTimeToLive: the TTL attribute is kept in the table definition; enabling
- * twice, disabling twice, or enabling another attribute while one is active are the service's errors. (The
- * sweeper that deletes expired items is the streams-and-TTL work.) Source: API Reference,
+ * twice, disabling twice, or enabling another attribute while one is active are the service's errors. Enabling
+ * queues the computation of expiry times for the items already there; {@link TimeToLiveSweeper} deletes expired
+ * items. Source: API Reference,
  * "UpdateTimeToLive", "DescribeTimeToLive".
  */
 public final class TimeToLiveHandlers {

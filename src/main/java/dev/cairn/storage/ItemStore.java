@@ -71,6 +71,14 @@ public interface ItemStore {
   Future<java.util.List<ReadRow>> scan(TableRef table, Long indexId, int segment, int totalSegments, ReadRow start,
       int limit);
 
+  /**
+   * Items whose TTL expiry ({@code core.model.TimeToLive#expiry}, kept by every write while TTL is enabled) is
+   * below {@code nowEpochSeconds} and not below {@code oldestEpochSeconds}, earliest expiry first, at most
+   * {@code limit}. One statement on a partial index: no table scan.
+   */
+  Future<java.util.List<VersionedItem>> expired(TableRef table, long nowEpochSeconds, long oldestEpochSeconds,
+      int limit);
+
   /** Approximate item count and size in bytes of a table (from PostgreSQL statistics), as {@code long[2]}. */
   Future<long[]> approximateStats(TableRef table);
 }

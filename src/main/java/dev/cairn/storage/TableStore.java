@@ -56,5 +56,19 @@ public interface TableStore {
       java.util.function.Function<java.util.List<ReadRow>, java.util.List<IndexEntry>> entries);
 
   /** How many live tables the account has. */
+  /** Live tables with TTL enabled. */
+  Future<java.util.List<TableRecord>> timeToLiveTables();
+
+  /**
+   * Computes the TTL expiry of the next {@code batchSize} existing items of a table whose TTL attribute was set or
+   * changed (items written since carry it already), in one transaction that also saves the position, so a
+   * restart resumes. Several processes may call it: a batch claims the position row with
+   * {@code SKIP LOCKED}.
+   *
+   * @return the number of items looked at; 0 when the table is done (its position row is removed); -1 when
+   *     nothing is pending or another process holds the position
+   */
+  Future<Integer> timeToLiveBackfillBatch(TableRecord table, int batchSize);
+
   Future<Integer> countTables(String accountId);
 }

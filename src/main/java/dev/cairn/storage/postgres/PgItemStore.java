@@ -2,11 +2,13 @@ package dev.cairn.storage.postgres;
 
 import dev.cairn.core.model.AttributeValue;
 import dev.cairn.core.model.ItemJson;
+import dev.cairn.core.model.TimeToLive;
 import dev.cairn.storage.IndexEntry;
 import dev.cairn.storage.ItemStore;
 import dev.cairn.storage.StoredItem;
 import dev.cairn.storage.TableRecord;
 import dev.cairn.storage.TableRef;
+import dev.cairn.storage.VersionedItem;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
@@ -58,6 +60,11 @@ public final class PgItemStore implements ItemStore {
     args.addString(text ? null : json).addString(text ? json : null);
   }
 
+  /** Appends the item's TTL expiry ({@link WriteSql#ttlParam}), after the index parameters. */
+  private static Tuple withTtl(Tuple args, TableRecord t, Map<String, AttributeValue> item) {
+    return args.addLong(TimeToLive.expiry(item, t.definition().timeToLiveAttribute()));
+  }
+
   /** Appends the five index parameters per index, in the statement's index order. */
   private static Tuple withEntries(Tuple args, WriteSql sql, List<IndexEntry> entries) {
     for (long indexId : sql.indexIds) {
@@ -80,6 +87,23 @@ public final class PgItemStore implements ItemStore {
   }
 
   @Override
+  public Future<List<VersionedItem>> expired(TableRef table, long nowEpochSeconds, long oldestEpochSeconds,
+      int limit) {
+    return run(ItemSql.of(table.tableId()).expired, Tuple.of(nowEpochSeconds, oldestEpochSeconds, limit))
+        .map(PgItemStore::versioned);
+  }
+
+  /** Rows of (pk, sk, item JSON, size, xmin). */
+  static List<VersionedItem> versioned(RowSet<Row> rs) {
+    List<VersionedItem> out = new java.util.ArrayList<>(rs.size());
+    for (Row r : rs) {
+      out.add(new VersionedItem(r.getBuffer(0).getBytes(), r.getBuffer(1).getBytes(), ItemJson.read(r.getString(2)),
+          r.getInteger(3), r.getString(4)));
+    }
+    return out;
+  }
+
+  @Override
   public Future<StoredItem> read(TableRef table, byte[] pk, byte[] sk) {
     return run(ItemSql.of(table.tableId()).read, Tuple.of(Buffer.buffer(pk), Buffer.buffer(sk)))
         .map(PgItemStore::stored);
@@ -89,7 +113,8 @@ public final class PgItemStore implements ItemStore {
   public Future<Void> put(TableRecord table, byte[] pk, byte[] sk, Map<String, AttributeValue> item, int sizeBytes,
       List<IndexEntry> entries) {
     WriteSql sql = WriteSql.of(table);
-    return run(sql.put, withEntries(baseTuple(table, pk, sk, item, sizeBytes, null), sql, entries)).mapEmpty();
+    return run(sql.put, withTtl(withEntries(baseTuple(table, pk, sk, item, sizeBytes, null), sql, entries), table,
+        item)).mapEmpty();
   }
 
   @Override
@@ -107,7 +132,8 @@ public final class PgItemStore implements ItemStore {
   public Future<Boolean> putIfVersion(TableRecord table, byte[] pk, byte[] sk, String expectedVersion,
       Map<String, AttributeValue> item, int sizeBytes, List<IndexEntry> entries) {
     WriteSql sql = WriteSql.of(table);
-    Tuple args = withEntries(baseTuple(table, pk, sk, item, sizeBytes, expectedVersion), sql, entries);
+    Tuple args = withTtl(withEntries(baseTuple(table, pk, sk, item, sizeBytes, expectedVersion), sql, entries),
+        table, item);
     if (expectedVersion == null) {
       return run(sql.insertIfAbsent, args).map(PgItemStore::counted);
     }

@@ -7,6 +7,7 @@ import dev.cairn.storage.TableStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
+import dev.cairn.storage.LeaderLock;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.PgException;
@@ -114,6 +115,11 @@ public final class PgStorage {
   /** The pool, for transactions. */
   public Pool pool() {
     return pool;
+  }
+
+  /** The lock that elects the one TTL sweeper per database. */
+  public LeaderLock timeToLiveLeaderLock() {
+    return new PgLeaderLock(vertx, connectOptions, 1);
   }
 
   /**

@@ -123,8 +123,20 @@ public final class PgTableStore implements TableStore {
           if (t == null) {
             return Future.failedFuture(new StorageException(StorageException.Kind.NOT_FOUND, "table gone", null));
           }
-          return indexChanges(conn, table, t).compose(v -> notify(conn, t.accountId(), t.tableName())).map(v -> t);
+          return indexChanges(conn, table, t).compose(v -> timeToLiveChange(conn, table, t))
+              .compose(v -> notify(conn, t.accountId(), t.tableName())).map(v -> t);
         })));
+  }
+
+  /** Queues the computation of ttl_at for existing items when the TTL attribute is set or changed. */
+  private static Future<Void> timeToLiveChange(SqlConnection conn, TableRecord before, TableRecord after) {
+    String was = before.definition().timeToLiveAttribute();
+    String now = after.definition().timeToLiveAttribute();
+    if (java.util.Objects.equals(was, now)) {
+      return Future.succeededFuture();
+    }
+    String sql = now == null ? TableSql.TTL_BACKFILL_DROP : TableSql.TTL_BACKFILL_QUEUE;
+    return conn.preparedQuery(sql).execute(Tuple.of(after.tableId())).mapEmpty();
   }
 
   /** Creates, drops and queues index relations for the indexes that appear, disappear or finish back-filling. */
@@ -225,6 +237,56 @@ public final class PgTableStore implements TableStore {
                 .compose(v -> conn.preparedQuery(TableSql.BACKFILL_ADVANCE).execute(Tuple.of(table.tableId(),
                     indexId, Buffer.buffer(last.pk()), Buffer.buffer(last.sk()))))
                 .map(v -> items.size());
+          });
+        })));
+  }
+
+  @Override
+  public Future<java.util.List<TableRecord>> timeToLiveTables() {
+    return classified(client.preparedQuery(TableSql.TTL_TABLES).execute()).map(rs -> {
+      java.util.List<TableRecord> out = new java.util.ArrayList<>(rs.size());
+      rs.forEach(r -> out.add(record(r)));
+      return out;
+    });
+  }
+
+  @Override
+  public Future<Integer> timeToLiveBackfillBatch(TableRecord table, int batchSize) {
+    ItemSql sql = ItemSql.of(table.tableId());
+    String attribute = table.definition().timeToLiveAttribute();
+    return classified(pool.withTransaction(conn -> conn.preparedQuery(TableSql.TTL_BACKFILL_CLAIM)
+        .execute(Tuple.of(table.tableId()))
+        .compose(claim -> {
+          if (claim.size() == 0) {
+            return Future.succeededFuture(-1);
+          }
+          Row pos = claim.iterator().next();
+          Buffer afterPk = pos.getBuffer(0);
+          Future<RowSet<Row>> read = afterPk == null
+              ? conn.preparedQuery(sql.firstRows).execute(Tuple.of(batchSize))
+              : conn.preparedQuery(sql.rowsAfter).execute(Tuple.of(batchSize, afterPk, pos.getBuffer(1)));
+          return read.compose(rows -> {
+            if (rows.size() == 0) {
+              return conn.preparedQuery(TableSql.TTL_BACKFILL_DROP).execute(Tuple.of(table.tableId())).map(v -> 0);
+            }
+            java.util.List<dev.cairn.storage.VersionedItem> items = PgItemStore.versioned(rows);
+            int n = items.size();
+            Buffer[] pk = new Buffer[n];
+            Buffer[] sk = new Buffer[n];
+            Long[] ttl = new Long[n];
+            String[] version = new String[n];
+            for (int i = 0; i < n; i++) {
+              dev.cairn.storage.VersionedItem v = items.get(i);
+              pk[i] = Buffer.buffer(v.pk());
+              sk[i] = Buffer.buffer(v.sk());
+              ttl[i] = dev.cairn.core.model.TimeToLive.expiry(v.item(), attribute);
+              version[i] = v.version();
+            }
+            dev.cairn.storage.VersionedItem last = items.get(n - 1);
+            return conn.preparedQuery(sql.setTtl).execute(Tuple.of(pk, sk, ttl, version))
+                .compose(v -> conn.preparedQuery(TableSql.TTL_BACKFILL_ADVANCE).execute(Tuple.of(table.tableId(),
+                    Buffer.buffer(last.pk()), Buffer.buffer(last.sk()))))
+                .map(v -> n);
           });
         })));
   }

@@ -23,6 +23,22 @@ final class TableSql {
 
   static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM cairn.tables WHERE table_id = $1";
 
+  /** Live tables with TTL enabled (the TTL attribute is in the definition). */
+  static final String TTL_TABLES = "SELECT " + COLUMNS + " FROM cairn.tables"
+      + " WHERE deleted_at IS NULL AND definition ? 'timeToLiveAttribute'";
+
+  /** Queues (or restarts) the computation of ttl_at for a table's existing items. */
+  static final String TTL_BACKFILL_QUEUE = "INSERT INTO cairn.ttl_backfill (table_id) VALUES ($1)"
+      + " ON CONFLICT (table_id) DO UPDATE SET after_pk = NULL, after_sk = NULL, updated_at = now()";
+
+  static final String TTL_BACKFILL_DROP = "DELETE FROM cairn.ttl_backfill WHERE table_id = $1";
+
+  static final String TTL_BACKFILL_CLAIM = "SELECT after_pk, after_sk FROM cairn.ttl_backfill WHERE table_id = $1"
+      + " FOR UPDATE SKIP LOCKED";
+
+  static final String TTL_BACKFILL_ADVANCE = "UPDATE cairn.ttl_backfill SET after_pk = $2, after_sk = $3,"
+      + " updated_at = now() WHERE table_id = $1";
+
   static final String BACKFILL_TASKS = "SELECT b.table_id, b.index_id, t.account_id, t.table_name"
       + " FROM cairn.index_backfill b JOIN cairn.tables t ON t.table_id = b.table_id WHERE t.deleted_at IS NULL";
   static final String BACKFILL_ADD = "INSERT INTO cairn.index_backfill (table_id, index_id) VALUES ($1, $2)"

@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Parameters: {@code $1} pk, {@code $2} sk, {@code $3} item JSON (jsonb) or null, {@code $4} item JSON as
  * text (for what jsonb cannot hold) or null, {@code $5} size, {@code $6} table id, {@code $7} definition version,
  * {@code $8} expected row version (compare-and-set statements); then five per index, in definition order:
- * index pk, index sk, projected JSON, projected text, projected size. An item without an index key writes a
+ * index pk, index sk, projected JSON, projected text, projected size; then, for the statements that write an item
+ * ({@link #put}, {@link #insertIfAbsent}, {@link #updateIfVersion}), the item's TTL expiry in epoch seconds or null
+ * ({@link #ttlParam}). An item without an index key writes a
  * row with a null index key (a tombstone the partial query index skips), so a concurrent back-fill can never
  * resurrect a stale entry; deletes remove index rows, or tombstone them while a back-fill runs.
  */
@@ -26,6 +28,8 @@ final class WriteSql {
   static final int INDEX_PARAMS_START = 9;
 
   final List<Long> indexIds;
+  /** The parameter number of {@code ttl_at} in the item-writing statements. */
+  final int ttlParam;
   final String put;
   final String insertIfAbsent;
   final String updateIfVersion;
@@ -41,15 +45,18 @@ final class WriteSql {
       indexIds.add(i.indexId());
       backfilling |= i.backfilling();
     }
-    String values = "SELECT $1::bytea, $2::bytea, $3::text::jsonb, $4::text, $5::int WHERE " + GUARD_NO_CAS;
+    ttlParam = INDEX_PARAMS_START + 5 * indexIds.size();
+    String ttl = "$" + ttlParam + "::bigint";
+    String values = "SELECT $1::bytea, $2::bytea, $3::text::jsonb, $4::text, $5::int, " + ttl + " WHERE "
+        + GUARD_NO_CAS;
     String upsertSet = " ON CONFLICT (pk, sk) DO UPDATE SET item = EXCLUDED.item, item_text = EXCLUDED.item_text,"
-        + " size_bytes = EXCLUDED.size_bytes";
-    String insert = "INSERT INTO " + base + " (pk, sk, item, item_text, size_bytes) ";
+        + " size_bytes = EXCLUDED.size_bytes, ttl_at = EXCLUDED.ttl_at";
+    String insert = "INSERT INTO " + base + " (pk, sk, item, item_text, size_bytes, ttl_at) ";
     put = wrap("w AS (" + insert + values + upsertSet + " RETURNING 1)", indexWrites(t), "SELECT count(*) FROM w");
     insertIfAbsent = wrap("w AS (" + insert + values + " ON CONFLICT (pk, sk) DO NOTHING RETURNING 1)",
         indexWrites(t), "SELECT count(*) FROM w");
-    updateIfVersion = wrap("w AS (UPDATE " + base + " SET item = $3::text::jsonb, item_text = $4, size_bytes = $5"
-        + " WHERE pk = $1 AND sk = $2 AND xmin::text = $8 AND " + GUARD + " RETURNING 1)", indexWrites(t),
+    updateIfVersion = wrap("w AS (UPDATE " + base + " SET item = $3::text::jsonb, item_text = $4, size_bytes = $5,"
+        + " ttl_at = " + ttl + " WHERE pk = $1 AND sk = $2 AND xmin::text = $8 AND " + GUARD + " RETURNING 1)", indexWrites(t),
         "SELECT count(*) FROM w");
     String removals = indexRemovals(t, backfilling);
     delete = wrap("w AS (DELETE FROM " + base + " WHERE pk = $1 AND sk = $2 AND " + GUARD_NO_CAS + " RETURNING 1)",

@@ -1,0 +1,96 @@
+package dev.cairn.engine;
+
+import dev.cairn.core.model.TimeToLive;
+import dev.cairn.storage.ItemStore;
+import dev.cairn.storage.StorageException;
+import dev.cairn.storage.TableRecord;
+import dev.cairn.storage.TableStore;
+import dev.cairn.storage.VersionedItem;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One TTL sweep over every table with TTL enabled: first the pending computation of expiry times for items that
+ * existed before TTL was enabled, then the deletion of expired items found through the expiry index, in bounded
+ * batches. Each deletion goes through the normal delete path ({@link ItemStore#deleteIfVersion}: index entries
+ * removed in the same statement) and only if the item is still the version that was found expired, so a
+ * concurrent write that extends the TTL wins; the next sweep looks again. Expired items not yet swept are still
+ * returned by reads, as in the service. Source: Developer Guide, "Time to Live (TTL)", "How TTL works".
+ *
+ * <p>Only one process per database sweeps (the caller holds the TTL leader lock). Capacity: TTL deletions
+ * consume no write capacity, and nothing here is metered.
+ */
+public final class TimeToLiveSweeper {
+  /** Items deleted per batch (one read statement, then that many pipelined deletes). */
+  public static final int BATCH = 100;
+  /** Upper bound of batches per table and sweep, so one large table cannot starve the others. */
+  public static final int MAX_BATCHES_PER_TABLE = 50;
+
+  private final TableStore tables;
+  private final ItemStore items;
+
+  public TimeToLiveSweeper(TableStore tables, ItemStore items) {
+    this.tables = tables;
+    this.items = items;
+  }
+
+  /**
+   * Sweeps once.
+   *
+   * @param nowEpochSeconds the current time in epoch seconds
+   * @return the number of items deleted
+   */
+  public Future<Integer> sweepOnce(long nowEpochSeconds) {
+    return tables.timeToLiveTables().compose(list -> {
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (TableRecord t : list) {
+        chain = chain.compose(total -> backfill(t, 0).compose(v -> sweep(t, nowEpochSeconds, 0, 0))
+            .map(n -> total + n));
+      }
+      return chain;
+    });
+  }
+
+  private Future<Void> backfill(TableRecord t, int batches) {
+    if (batches >= MAX_BATCHES_PER_TABLE) {
+      return Future.succeededFuture();
+    }
+    return tables.timeToLiveBackfillBatch(t, 500)
+        .compose(n -> n > 0 ? backfill(t, batches + 1) : Future.succeededFuture());
+  }
+
+  private Future<Integer> sweep(TableRecord t, long now, int batches, int deleted) {
+    if (batches >= MAX_BATCHES_PER_TABLE) {
+      return Future.succeededFuture(deleted);
+    }
+    String attribute = t.definition().timeToLiveAttribute();
+    return items.expired(t.ref(), now, TimeToLive.oldestDeletable(now), BATCH).compose(found -> {
+      List<Future<Boolean>> deletes = new ArrayList<>(found.size());
+      for (VersionedItem v : found) {
+        if (TimeToLive.deletable(TimeToLive.expiry(v.item(), attribute), now)) {
+          deletes.add(items.deleteIfVersion(t, v.pk(), v.sk(), v.version()));
+        }
+      }
+      return Future.join(deletes).transform(ar -> {
+        int n = 0;
+        boolean stale = false;
+        for (Future<Boolean> f : deletes) {
+          if (f.succeeded() && f.result()) {
+            n++;
+          } else if (f.failed() && f.cause() instanceof StorageException se
+              && se.kind() == StorageException.Kind.STALE_DEFINITION) {
+            stale = true;
+          } else if (f.failed()) {
+            return Future.failedFuture(f.cause());
+          }
+        }
+        // A changed definition (TTL disabled, an index added...) is picked up by the next sweep.
+        if (stale || found.size() < BATCH) {
+          return Future.succeededFuture(deleted + n);
+        }
+        return sweep(t, now, batches + 1, deleted + n);
+      });
+    });
+  }
+}
