@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * One TTL sweep over every table with TTL enabled: first the pending computation of expiry times for items that
  * existed before TTL was enabled, then the deletion of expired items found through the expiry index, in bounded
- * batches. Each deletion goes through the normal delete path ({@link ItemStore#deleteIfVersion}: index entries
- * removed in the same statement) and only if the item is still the version that was found expired, so a
+ * batches. Each deletion goes through the normal delete statement (the compare-and-set delete of
+ * {@link ItemStore#deleteIfVersion}, which removes the index entries too; a batch's deletes are sent together,
+ * {@link ItemStore#deleteIfVersions}, one commit) and only if the item is still the version found expired, so a
  * concurrent write that extends the TTL wins; the next sweep looks again. Expired items not yet swept are still
  * returned by reads, as in the service. Source: Developer Guide, "Time to Live (TTL)", "How TTL works".
  *
@@ -66,30 +67,23 @@ public final class TimeToLiveSweeper {
     }
     String attribute = t.definition().timeToLiveAttribute();
     return items.expired(t.ref(), now, TimeToLive.oldestDeletable(now), BATCH).compose(found -> {
-      List<Future<Boolean>> deletes = new ArrayList<>(found.size());
+      List<VersionedItem> due = new ArrayList<>(found.size());
       for (VersionedItem v : found) {
         if (TimeToLive.deletable(TimeToLive.expiry(v.item(), attribute), now)) {
-          deletes.add(items.deleteIfVersion(t, v.pk(), v.sk(), v.version()));
+          due.add(v);
         }
       }
-      return Future.join(deletes).transform(ar -> {
-        int n = 0;
-        boolean stale = false;
-        for (Future<Boolean> f : deletes) {
-          if (f.succeeded() && f.result()) {
-            n++;
-          } else if (f.failed() && f.cause() instanceof StorageException se
-              && se.kind() == StorageException.Kind.STALE_DEFINITION) {
-            stale = true;
-          } else if (f.failed()) {
-            return Future.failedFuture(f.cause());
-          }
+      return items.deleteIfVersions(t, due).transform(ar -> {
+        if (ar.failed() && ar.cause() instanceof StorageException se
+            && se.kind() == StorageException.Kind.STALE_DEFINITION) {
+          // A changed definition (TTL disabled, an index added...) is picked up by the next sweep.
+          return Future.succeededFuture(deleted);
         }
-        // A changed definition (TTL disabled, an index added...) is picked up by the next sweep.
-        if (stale || found.size() < BATCH) {
-          return Future.succeededFuture(deleted + n);
+        if (ar.failed()) {
+          return Future.failedFuture(ar.cause());
         }
-        return sweep(t, now, batches + 1, deleted + n);
+        int n = deleted + ar.result();
+        return found.size() < BATCH ? Future.succeededFuture(n) : sweep(t, now, batches + 1, n);
       });
     });
   }

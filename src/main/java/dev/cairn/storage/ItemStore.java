@@ -72,6 +72,14 @@ public interface ItemStore {
       int limit);
 
   /**
+   * Deletes each row that is still at the version given with it, all in one statement batch (one round trip, one
+   * commit: all or none). Rows changed since are left alone. Used by the TTL sweeper.
+   *
+   * @return how many rows were deleted
+   */
+  Future<Integer> deleteIfVersions(TableRecord table, java.util.List<VersionedItem> rows);
+
+  /**
    * Items whose TTL expiry ({@code core.model.TimeToLive#expiry}, kept by every write while TTL is enabled) is
    * below {@code nowEpochSeconds} and not below {@code oldestEpochSeconds}, earliest expiry first, at most
    * {@code limit}. One statement on a partial index: no table scan.

@@ -87,6 +87,26 @@ public final class PgItemStore implements ItemStore {
   }
 
   @Override
+  public Future<Integer> deleteIfVersions(TableRecord table, List<VersionedItem> rows) {
+    if (rows.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    List<Tuple> batch = new java.util.ArrayList<>(rows.size());
+    for (VersionedItem v : rows) {
+      batch.add(baseTuple(table, v.pk(), v.sk(), null, 0, v.version()));
+    }
+    return client.preparedQuery(WriteSql.of(table).deleteIfVersion).executeBatch(batch)
+        .recover(e -> Future.failedFuture(SqlStates.classify(e)))
+        .map(rs -> {
+          int n = 0;
+          for (RowSet<Row> r = rs; r != null; r = r.next()) {
+            n += counted(r) ? 1 : 0;
+          }
+          return n;
+        });
+  }
+
+  @Override
   public Future<List<VersionedItem>> expired(TableRef table, long nowEpochSeconds, long oldestEpochSeconds,
       int limit) {
     return run(ItemSql.of(table.tableId()).expired, Tuple.of(nowEpochSeconds, oldestEpochSeconds, limit))
