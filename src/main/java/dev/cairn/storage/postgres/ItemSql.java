@@ -20,6 +20,8 @@ final class ItemSql {
   final String create;
   final String drop;
   final String read;
+  /** {@code $1} pk array, {@code $2} sk array: the rows found, each with its 1-based position in the arrays. */
+  final String readMany;
 
   private ItemSql(long tableId) {
     relation = "cairn_data." + Identifiers.quote("t_" + tableId);
@@ -28,6 +30,9 @@ final class ItemSql {
     drop = "DROP TABLE IF EXISTS " + relation;
     read = "SELECT coalesce(item::text, item_text), size_bytes, xmin::text FROM " + relation
         + " WHERE pk = $1 AND sk = $2";
+    readMany = "SELECT k.i, coalesce(t.item::text, t.item_text), t.size_bytes, t.xmin::text"
+        + " FROM unnest($1::bytea[], $2::bytea[]) WITH ORDINALITY AS k(pk, sk, i) JOIN " + relation
+        + " t ON t.pk = k.pk AND t.sk = k.sk";
   }
 
   static ItemSql of(long tableId) {
