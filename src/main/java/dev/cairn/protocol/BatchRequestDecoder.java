@@ -20,7 +20,9 @@ import java.util.Map;
  * Tables keep their request order. Source: API Reference, "BatchGetItem" and "BatchWriteItem", Request Syntax.
  */
 public final class BatchRequestDecoder {
-  private static final ValidationWording WORDING = ValidationWording.CURRENT;
+  /** BatchGetItem checks values as GetItem does; BatchWriteItem with the older checker (docs/value-model.md). */
+  private static final ValidationWording GET_WORDING = ValidationWording.CURRENT;
+  private static final ValidationWording WRITE_WORDING = ValidationWording.LEGACY;
 
   private final ExpressionCache cache;
 
@@ -60,9 +62,14 @@ public final class BatchRequestDecoder {
       if (!key.isObject()) {
         throw JsonFields.mismatch(key, "Map");
       }
-      out.add(AttributeValueJson.decodeMap(key, WORDING));
+      out.add(AttributeValueJson.decodeMap(key, GET_WORDING));
     }
     return out;
+  }
+
+  private static Map<String, AttributeValue> legacyMap(JsonNode obj, String name) {
+    JsonNode n = JsonFields.object(obj, name);
+    return n == null ? null : AttributeValueJson.decodeMap(n, WRITE_WORDING);
   }
 
   public BatchRequests.BatchWriteItem batchWriteItem(JsonNode b) {
@@ -86,8 +93,8 @@ public final class BatchRequestDecoder {
           JsonNode put = JsonFields.object(w, "PutRequest");
           JsonNode delete = JsonFields.object(w, "DeleteRequest");
           writes.add(new WriteRequest(
-              put == null ? null : new BatchRequests.PutRequest(ItemRequestDecoder.map(put, "Item")),
-              delete == null ? null : new BatchRequests.DeleteRequest(ItemRequestDecoder.map(delete, "Key"))));
+              put == null ? null : new BatchRequests.PutRequest(legacyMap(put, "Item")),
+              delete == null ? null : new BatchRequests.DeleteRequest(legacyMap(delete, "Key"))));
         }
         tables.put(e.getKey(), writes);
       }

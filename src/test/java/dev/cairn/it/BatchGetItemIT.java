@@ -288,6 +288,14 @@ class BatchGetItemIT {
   }
 
   @Test
+  void batchGet_duplicateSetMembersInAKey_areWordedAsGetItemWordsThem() {
+    assertDynamoError("ValidationException",
+        "One or more parameter values were invalid: Input collection [\"a\", \"b\", \"b\"] contains duplicates.",
+        () -> dynamo.batchGetItem(b -> b.requestItems(Map.of(users,
+            keys(List.of(item("id", AttributeValue.fromSs(List.of("b", "a", "b")))))))));
+  }
+
+  @Test
   void batchGet_badReturnConsumedCapacity_failsTheEnumConstraint() {
     assertDynamoError("ValidationException", "1 validation error detected: Value 'LOTS' at 'returnConsumedCapacity' "
         + "failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]",

@@ -290,6 +290,16 @@ class BatchWriteItemIT {
   }
 
   @Test
+  void batchWrite_duplicateSetMembers_areWordedByTheOlderValueChecker() {
+    // BatchWriteItem checks values with the service's older checker: members as sent, unquoted
+    // (docs/value-model.md, "Two wordings").
+    assertDynamoError("ValidationException",
+        "One or more parameter values were invalid: Input collection [b, a, b] contains duplicates.",
+        () -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(users,
+            List.of(put(item("id", s("x"), "tags", AttributeValue.fromSs(List.of("b", "a", "b")))))))));
+  }
+
+  @Test
   void batchWrite_badEnums_areListedTogether() {
     assertDynamoError("ValidationException", "2 validation errors detected: Value 'LOTS' at 'returnConsumedCapacity' "
         + "failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; Value 'ALL' at "
