@@ -48,6 +48,7 @@ public final class BatchGetItemHandler implements OperationHandler<BatchGetItem>
       found.add(tables.requireActive(principal.accountId(), name));
     }
     return Future.all(found).compose(all -> {
+      // Every key of every table is checked before the first read is sent.
       List<Future<List<StoredItem>>> reads = new ArrayList<>(names.size());
       List<List<byte[]>> pks = new ArrayList<>(names.size());
       List<List<byte[]>> sks = new ArrayList<>(names.size());

@@ -5,6 +5,7 @@ import dev.cairn.core.api.BatchRequests.BatchWriteResult;
 import dev.cairn.core.api.BatchRequests.WriteRequest;
 import dev.cairn.core.api.ItemRequests.ConsumedCapacity;
 import dev.cairn.core.error.DynamoException;
+import dev.cairn.core.error.ErrorCode;
 import dev.cairn.core.model.AttributeValue;
 import dev.cairn.core.model.Bytes;
 import dev.cairn.core.model.ItemSize;
@@ -140,13 +141,8 @@ public final class BatchWriteItemHandler implements OperationHandler<BatchWriteI
   private Future<List<Outcome>> execute(TableRecord t, Plan plan, boolean capacity) {
     List<Future<Outcome>> writes = new ArrayList<>(plan.ops().size());
     for (Op op : plan.ops()) {
-      writes.add(write(t, op, capacity).map(units -> new Outcome(op.request(), units, true)).recover(e -> {
-        if (e instanceof StorageException se
-            && (se.kind() == StorageException.Kind.CONFLICT || se.kind() == StorageException.Kind.UNAVAILABLE)) {
-          return Future.succeededFuture(new Outcome(op.request(), 0, false));
-        }
-        return Future.failedFuture(e);
-      }));
+      writes.add(write(t, op, capacity).map(units -> new Outcome(op.request(), units, true)).recover(e ->
+          transientFailure(e) ? Future.succeededFuture(new Outcome(op.request(), 0, false)) : Future.failedFuture(e)));
     }
     return Future.join(writes).map(all -> {
       List<Outcome> out = new ArrayList<>(writes.size());
@@ -155,6 +151,17 @@ public final class BatchWriteItemHandler implements OperationHandler<BatchWriteI
       }
       return out;
     });
+  }
+
+  /**
+   * Whether a failed write is worth retrying later: contention (a compare-and-set that kept losing, a
+   * serialization conflict) or PostgreSQL unavailable. Such writes go to UnprocessedItems.
+   */
+  private static boolean transientFailure(Throwable e) {
+    if (e instanceof StorageException se) {
+      return se.kind() == StorageException.Kind.CONFLICT || se.kind() == StorageException.Kind.UNAVAILABLE;
+    }
+    return e instanceof DynamoException de && de.code() == ErrorCode.TRANSACTION_CONFLICT;
   }
 
   /** One write through the single-item paths; its write units when capacity is asked for, else 0. */
