@@ -7,6 +7,8 @@ import dev.cairn.core.model.Operation;
 import dev.cairn.core.model.RuntimeSetting;
 import dev.cairn.core.expr.ExpressionCache;
 import dev.cairn.engine.Arns;
+import dev.cairn.engine.BatchGetItemHandler;
+import dev.cairn.engine.BatchWriteItemHandler;
 import dev.cairn.engine.CreateTableHandler;
 import dev.cairn.engine.DeleteItemHandler;
 import dev.cairn.engine.DeleteTableHandler;
@@ -222,6 +224,8 @@ public final class CairnServer {
     h.put(Operation.UPDATE_ITEM, new UpdateItemHandler(tableCatalog, items));
     h.put(Operation.QUERY, new QueryHandler(tableCatalog, items));
     h.put(Operation.SCAN, new ScanHandler(tableCatalog, items));
+    h.put(Operation.BATCH_GET_ITEM, new BatchGetItemHandler(tableCatalog, items));
+    h.put(Operation.BATCH_WRITE_ITEM, new BatchWriteItemHandler(tableCatalog, items));
     return h;
   }
 

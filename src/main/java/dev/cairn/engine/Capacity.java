@@ -49,6 +49,32 @@ final class Capacity {
     return new ConsumedCapacity(tableName, units, null, null, 0.0, Map.of(globalIndex, units));
   }
 
+  /** Read units of one item of a batch read: 4 KB units, at least one (a missing item too), half when eventual. */
+  static double readUnits(long size, boolean consistent) {
+    return ItemSize.readUnits(size, consistent ? ItemSize.ReadConsistency.STRONG : ItemSize.ReadConsistency.EVENTUAL);
+  }
+
+  /** Write units of one write of a batch: the larger of the old and new item in 1 KB units, at least one. */
+  static double writeUnits(long oldSize, long newSize) {
+    return ItemSize.writeUnits(Math.max(oldSize, newSize), false);
+  }
+
+  /**
+   * One table's entry of a batch's ConsumedCapacity list: the units of its items summed (each item rounded on its
+   * own, as for single-item calls); {@code null} when the caller did not ask for capacity.
+   */
+  static ConsumedCapacity total(String mode, String tableName, double units) {
+    if (!wanted(mode)) {
+      return null;
+    }
+    return of(mode, tableName, units);
+  }
+
+  /** Whether ReturnConsumedCapacity asks for a report (TOTAL or INDEXES). */
+  static boolean wanted(String mode) {
+    return mode != null && !mode.equals("NONE");
+  }
+
   private static ConsumedCapacity of(String mode, String tableName, double units) {
     boolean indexes = mode.equals("INDEXES");
     return new ConsumedCapacity(tableName, units, null, null, indexes ? units : null, indexes ? Map.of() : null);

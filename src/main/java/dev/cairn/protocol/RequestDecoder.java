@@ -17,11 +17,13 @@ import dev.cairn.core.validate.ListTablesValidator;
 public final class RequestDecoder {
   private final ItemRequestDecoder items;
   private final QueryScanDecoder reads;
+  private final BatchRequestDecoder batches;
 
   /** @param cache parsed expressions shared by every request of the process */
   public RequestDecoder(ExpressionCache cache) {
     this.items = new ItemRequestDecoder(cache);
     this.reads = new QueryScanDecoder(cache);
+    this.batches = new BatchRequestDecoder(cache);
   }
 
   /**
@@ -43,6 +45,8 @@ public final class RequestDecoder {
       case DELETE_ITEM -> items.deleteItem(body);
       case QUERY -> reads.query(body);
       case SCAN -> reads.scan(body);
+      case BATCH_GET_ITEM -> batches.batchGetItem(body);
+      case BATCH_WRITE_ITEM -> batches.batchWriteItem(body);
       case LIST_TABLES -> {
         ListTablesRequest r = new ListTablesRequest(JsonFields.integer(body, "Limit"),
             JsonFields.string(body, "ExclusiveStartTableName"));

@@ -22,6 +22,12 @@ public interface ItemStore {
   Future<StoredItem> read(TableRef table, byte[] pk, byte[] sk);
 
   /**
+   * Several items of one table by key, in one statement: element {@code i} of the result is the item whose key is
+   * ({@code pks[i]}, {@code sks[i]}), or {@code null} when there is none. The two lists have the same length.
+   */
+  Future<List<StoredItem>> readMany(TableRef table, List<byte[]> pks, List<byte[]> sks);
+
+  /**
    * Writes the item whatever was there, with its index entries (one statement). Every write names the
    * definition version of {@code table}: when the definition has changed since, the write fails with
    * {@link StorageException.Kind#STALE_DEFINITION} and nothing is written.

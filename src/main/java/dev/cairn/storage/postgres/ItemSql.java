@@ -32,6 +32,8 @@ final class ItemSql {
   final String firstRows;
   /** Expired items, oldest expiry first: $1 now (exclusive), $2 oldest expiry still deleted, $3 limit. */
   final String expired;
+  /** {@code $1} pk array, {@code $2} sk array: the rows found, each with its 1-based position in the arrays. */
+  final String readMany;
 
   private ItemSql(long tableId) {
     relation = "cairn_data." + Identifiers.quote("t_" + tableId);
@@ -49,6 +51,9 @@ final class ItemSql {
     firstRows = rows + " ORDER BY pk, sk LIMIT $1";
     expired = "SELECT pk, sk, coalesce(item::text, item_text), size_bytes, xmin::text FROM " + relation
         + " WHERE ttl_at < $1 AND ttl_at >= $2 ORDER BY ttl_at LIMIT $3";
+    readMany = "SELECT k.i, coalesce(t.item::text, t.item_text), t.size_bytes, t.xmin::text"
+        + " FROM unnest($1::bytea[], $2::bytea[]) WITH ORDINALITY AS k(pk, sk, i) JOIN " + relation
+        + " t ON t.pk = k.pk AND t.sk = k.sk";
   }
 
   static ItemSql of(long tableId) {

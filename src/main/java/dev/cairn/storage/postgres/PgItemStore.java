@@ -15,6 +15,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -127,6 +129,25 @@ public final class PgItemStore implements ItemStore {
   public Future<StoredItem> read(TableRef table, byte[] pk, byte[] sk) {
     return run(ItemSql.of(table.tableId()).read, Tuple.of(Buffer.buffer(pk), Buffer.buffer(sk)))
         .map(PgItemStore::stored);
+  }
+
+  @Override
+  public Future<List<StoredItem>> readMany(TableRef table, List<byte[]> pks, List<byte[]> sks) {
+    Buffer[] p = new Buffer[pks.size()];
+    Buffer[] s = new Buffer[sks.size()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = Buffer.buffer(pks.get(i));
+      s[i] = Buffer.buffer(sks.get(i));
+    }
+    return run(ItemSql.of(table.tableId()).readMany, Tuple.tuple().addArrayOfBuffer(p).addArrayOfBuffer(s))
+        .map(rs -> {
+          List<StoredItem> out = new ArrayList<>(Collections.nCopies(p.length, null));
+          for (Row r : rs) {
+            out.set((int) (r.getLong(0) - 1),
+                new StoredItem(ItemJson.read(r.getString(1)), r.getInteger(2), r.getString(3)));
+          }
+          return out;
+        });
   }
 
   @Override
