@@ -153,7 +153,8 @@ class QueryValidatorTest {
   void validate_keyConditionShape_isCheckedBeforeTheTable() {
     assertValidation("Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: OR",
         expr("pk = :p OR sk = :p"));
-    assertValidation("Conditions can be of length 1 or 2 only", expr("pk = :p AND sk = :p AND c = :p"));
+    assertValidation("Conditions can be of length 1 or 2 only",
+        expr("a = :p AND b = :p AND c = :p AND d = :p AND e = :p AND f = :p AND g = :p AND h = :p AND i = :p"));
     Q legacy = new Q();
     legacy.keyConditions = Map.of("a", cond("EQ", new AttributeValue.S("p")), "b",
         cond("EQ", new AttributeValue.S("p")), "c", cond("EQ", new AttributeValue.S("p")));
