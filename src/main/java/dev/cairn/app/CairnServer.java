@@ -183,7 +183,8 @@ public final class CairnServer {
     RequestDecoder decoder = new RequestDecoder(new ExpressionCache(ExpressionCache.DEFAULT_MAX_ENTRIES));
     await(vertx.deployVerticle(() -> new GatewayVerticle(gateway, authenticator, decoder, management, health),
         perLoop));
-    await(vertx.deployVerticle(new BackfillVerticle(new IndexBackfill(storage.tables(), tableCatalog))));
+    await(vertx.deployVerticle(new BackfillVerticle(new IndexBackfill(storage.tables(), tableCatalog,
+        () -> Integer.parseInt(settings.get(RuntimeSetting.BACKFILL_BATCH_ITEMS))))));
     if (s.tls() && s.httpPort() >= 0) {
       await(vertx.deployVerticle(new RedirectVerticle(s.host(), s.httpPort(), endpoint())));
     }
