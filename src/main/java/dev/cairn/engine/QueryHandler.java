@@ -63,9 +63,10 @@ public final class QueryHandler implements OperationHandler<QueryRequest> {
       KeyAttributes attrs = target.keyAttributes();
       byte[] partition;
       SortRange range;
-      if (target.multiAttribute() && r.keyCondition() != null) {
-        CompositeKeyCondition kc = CompositeKeyCondition.of(r.keyCondition(), target.hashNames,
-            target.rangeNames);
+      if (target.multiAttribute()) {
+        CompositeKeyCondition kc = r.keyCondition() != null
+            ? CompositeKeyCondition.of(r.keyCondition(), target.hashNames, target.rangeNames)
+            : Legacy.keyConditions(r.keyConditions(), target.hashNames, target.rangeNames);
         kc.checkTypes(target::typeOf);
         target.checkStartKeyTable(start);
         checkStartWithinCondition(start, kc);
@@ -74,8 +75,6 @@ public final class QueryHandler implements OperationHandler<QueryRequest> {
         partition = IndexEntries.encode(hash);
         range = SortRanges.of(kc, target.rangeNames.size());
       } else {
-        // Legacy KeyConditions on a multi-attribute key read its first HASH and RANGE attributes only and are
-        // refused by the key-schema checks when they name others (not supported: see docs/query-scan.md).
         KeyCondition kc = r.keyCondition() != null ? KeyCondition.of(r.keyCondition(), attrs)
             : Legacy.keyConditions(r.keyConditions(), attrs);
         kc.checkTypes(target.schema.partitionKeyType(), target.schema.sortKeyType());

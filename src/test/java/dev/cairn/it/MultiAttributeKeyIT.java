@@ -260,6 +260,51 @@ class MultiAttributeKeyIT {
     assertEquals(5, dynamo.scan(b -> b.tableName(table).indexName("gsi")).count());
   }
 
+  private static software.amazon.awssdk.services.dynamodb.model.Condition eq(AttributeValue v) {
+    return software.amazon.awssdk.services.dynamodb.model.Condition.builder().comparisonOperator("EQ")
+        .attributeValueList(v).build();
+  }
+
+  @Test
+  void query_legacyKeyConditions_followTheSameRules() {
+    QueryResponse r = dynamo.query(b -> b.tableName(table).indexName("gsi").keyConditions(Map.of("h", eq(s("o1")),
+        "a", eq(s("T")), "b", eq(s("live")), "c",
+        software.amazon.awssdk.services.dynamodb.model.Condition.builder().comparisonOperator("GT")
+            .attributeValueList(s("a")).build())));
+    assertEquals(List.of("p1"), pks(r.items(), "pk"));
+    assertDynamoError("ValidationException", "RANGE key attributes b must have equality conditions specified in the"
+        + " query because a condition is present on key attribute c", () -> dynamo.query(b -> b.tableName(table)
+            .indexName("gsi").keyConditions(Map.of("h", eq(s("o1")), "a", eq(s("T")), "c", eq(s("a"))))));
+  }
+
+  @Test
+  void updateTable_addingAMultiAttributeGsi_backfillsIt() throws Exception {
+    String t = "makb-" + UUID.randomUUID().toString().substring(0, 8);
+    dynamo.createTable(b -> b.tableName(t).billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(def("id", ScalarAttributeType.S)).keySchema(key("id", KeyType.HASH)));
+    dynamo.waiter().waitUntilTableExists(b -> b.tableName(t));
+    for (int i = 0; i < 30; i++) {
+      int n = i;
+      dynamo.putItem(b -> b.tableName(t).item(Map.of("id", s("i" + n), "x", s("x" + (n % 3)),
+          "y", AttributeValue.fromN(Integer.toString(n % 4)), "z", AttributeValue.fromN(Integer.toString(n)))));
+    }
+    dynamo.updateTable(b -> b.tableName(t)
+        .attributeDefinitions(def("x", ScalarAttributeType.S), def("y", ScalarAttributeType.N),
+            def("z", ScalarAttributeType.N))
+        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("xyz")
+            .keySchema(key("x", KeyType.HASH), key("y", KeyType.HASH), key("z", KeyType.RANGE))
+            .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()))));
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (dynamo.describeTable(b -> b.tableName(t)).table().globalSecondaryIndexes().get(0).indexStatus()
+        != software.amazon.awssdk.services.dynamodb.model.IndexStatus.ACTIVE && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    // x = "x1" and y = 1: n % 3 == 1 and n % 4 == 1, so n = 1, 13, 25; sorted by z.
+    QueryResponse r = dynamo.query(b -> b.tableName(t).indexName("xyz").keyConditionExpression("x = :x AND y = :y")
+        .expressionAttributeValues(Map.of(":x", s("x1"), ":y", AttributeValue.fromN("1"))));
+    assertEquals(List.of("i1", "i13", "i25"), pks(r.items(), "id"));
+  }
+
   @Test
   void describeTable_reportsEveryKeyAttribute() {
     var gsi = dynamo.describeTable(b -> b.tableName(table)).table().globalSecondaryIndexes().get(0);

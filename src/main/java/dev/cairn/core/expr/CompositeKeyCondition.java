@@ -62,6 +62,12 @@ public record CompositeKeyCondition(List<Equality> partition, List<Equality> sor
   public static CompositeKeyCondition of(Condition bound, List<String> hash, List<String> range) {
     Map<String, KeyConditions.Leaf> leaves = new LinkedHashMap<>();
     KeyConditions.collectLeaves(bound, leaves);
+    return fromLeaves(leaves, hash, range);
+  }
+
+  /** {@link #of} on already collected clauses (also the legacy KeyConditions' translation). */
+  static CompositeKeyCondition fromLeaves(Map<String, KeyConditions.Leaf> leaves, List<String> hash,
+      List<String> range) {
     for (KeyConditions.Leaf leaf : leaves.values()) {
       if (hash.contains(leaf.name()) && leaf.op() != KeyCondition.SortOperator.EQ) {
         throw DynamoException.validation("Query key condition not supported");
