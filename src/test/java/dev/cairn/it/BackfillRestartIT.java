@@ -87,6 +87,18 @@ class BackfillRestartIT {
         Thread.sleep(20);
       }
       GlobalSecondaryIndexDescription before = describeIndex(dynamo, t);
+      // A second index cannot be added (or one deleted) while this one is being created.
+      DynamoAssertions.assertDynamoError("LimitExceededException",
+          "Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table",
+          () -> dynamo.updateTable(b -> b.tableName(t)
+              .attributeDefinitions(AttributeDefinition.builder().attributeName("h")
+                  .attributeType(ScalarAttributeType.S).build())
+              .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byH")
+                  .keySchema(KeySchemaElement.builder().attributeName("h").keyType(KeyType.HASH).build())
+                  .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())))));
+      DynamoAssertions.assertDynamoError("ResourceInUseException", "Attempt to change a resource which is still in"
+          + " use: Cannot delete table while indexes are being created, updated, or deleted.",
+          () -> dynamo.deleteTable(b -> b.tableName(t)));
       assertTrue(before.backfilling(), "still back-filling when the server stops: " + before);
       assertNotEquals(IndexStatus.ACTIVE, before.indexStatus());
       cairn.restart();
