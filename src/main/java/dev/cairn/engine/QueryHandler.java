@@ -32,6 +32,12 @@ import java.util.Map;
  * element: pk", "Query key condition not supported") with the schema's types ("Condition parameter type does not
  * match schema type"); the ExclusiveStartKey is a valid table key and lies within the condition; the filter reads
  * no key attribute; Select ALL_ATTRIBUTES is allowed on the index. Source: API Reference, "Query".
+ *
+ * <p>On a GSI with a multi-attribute key (several HASH or RANGE attributes) the key condition is a
+ * {@link CompositeKeyCondition} (equality on every HASH attribute, equalities on a prefix of the RANGE attributes,
+ * one more condition on the next) read as one byte range of the composite sort key ({@link SortRanges}); the
+ * ExclusiveStartKey and LastEvaluatedKey hold every index key attribute. Source: Developer Guide, "Multi-attribute
+ * keys pattern".
  */
 public final class QueryHandler implements OperationHandler<QueryRequest> {
   private final TableCatalog tables;
