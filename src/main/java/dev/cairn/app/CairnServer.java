@@ -187,7 +187,8 @@ public final class CairnServer {
     RequestDecoder decoder = new RequestDecoder(new ExpressionCache(ExpressionCache.DEFAULT_MAX_ENTRIES));
     await(vertx.deployVerticle(() -> new GatewayVerticle(gateway, authenticator, decoder, management, health),
         perLoop));
-    await(vertx.deployVerticle(new BackfillVerticle(new IndexBackfill(storage.tables(), tableCatalog))));
+    await(vertx.deployVerticle(new BackfillVerticle(new IndexBackfill(storage.tables(), tableCatalog,
+        () -> Integer.parseInt(settings.get(RuntimeSetting.BACKFILL_BATCH_ITEMS))))));
     await(vertx.deployVerticle(new TimeToLiveVerticle(new TimeToLiveSweeper(storage.tables(), storage.items()),
         storage.timeToLiveLeaderLock(), settings)));
     if (s.tls() && s.httpPort() >= 0) {

@@ -10,6 +10,7 @@ import dev.cairn.storage.TableStore;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * Fills a GSI added by UpdateTable from the items already in the table, online: batches of base items in key
@@ -21,14 +22,22 @@ import java.util.List;
  * secondary index to an existing table" (resource allocation and backfilling phases).
  */
 public final class IndexBackfill {
-  static final int BATCH = 500;
-
   private final TableStore tables;
   private final TableCatalog catalog;
+  private final IntSupplier batchItems;
 
-  public IndexBackfill(TableStore tables, TableCatalog catalog) {
+  /**
+   * A back-filler.
+   *
+   * @param tables     the table store (catalog rows, item and index relations)
+   * @param catalog    the table cache, invalidated when an index becomes ACTIVE
+   * @param batchItems base items per batch transaction, read before each batch (the runtime setting
+   *                   {@code backfill_batch_items}, 1..10000)
+   */
+  public IndexBackfill(TableStore tables, TableCatalog catalog, IntSupplier batchItems) {
     this.tables = tables;
     this.catalog = catalog;
+    this.batchItems = batchItems;
   }
 
   /** Works through every pending back-fill once (to completion); completes when all are done or skipped. */
@@ -56,7 +65,7 @@ public final class IndexBackfill {
   }
 
   private Future<Void> batches(TableRecord t, TableDefinition.Index index) {
-    return tables.backfillBatch(t, index.indexId(), BATCH, rows -> entries(t, index, rows)).compose(n -> {
+    return tables.backfillBatch(t, index.indexId(), Math.max(1, batchItems.getAsInt()), rows -> entries(t, index, rows)).compose(n -> {
       if (n > 0) {
         return batches(t, index);
       }

@@ -112,8 +112,9 @@ final class IndexEntries {
   }
 
   /**
-   * Key bytes of one side (HASH or RANGE) of an index key: the plain encoding for one attribute, else
-   * self-delimiting pieces (S and B escape 0x00 as 0x00 0xFF and end with 0x00 0x00; N is self-delimiting).
+   * Key bytes of one side (HASH or RANGE) of an index key: the plain {@link KeyCodec} encoding for one attribute
+   * (so a single-attribute index key is encoded as a table key is), nothing for none, else the concatenated
+   * {@link #piece pieces} of the attributes in key-schema order.
    */
   static byte[] encode(List<AttributeValue> values) {
     if (values.isEmpty()) {
@@ -124,20 +125,48 @@ final class IndexEntries {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (AttributeValue v : values) {
-      byte[] b = KeyCodec.encode(v);
-      if (v instanceof AttributeValue.N) {
-        out.writeBytes(b);
-        continue;
-      }
-      for (byte x : b) {
-        out.write(x);
-        if (x == 0) {
-          out.write(0xFF);
-        }
-      }
-      out.write(0);
-      out.write(0);
+      out.writeBytes(piece(v));
     }
     return out.toByteArray();
+  }
+
+  /**
+   * One attribute's part of a multi-attribute key: N as {@link KeyCodec} encodes it (already self-delimiting);
+   * S and B as their {@link KeyCodec} bytes with each 0x00 written 0x00 0xFF, then the terminator 0x00 0x00.
+   *
+   * <p>Pieces are order-preserving and prefix-free: for values {@code a < b} of one type, {@code piece(a) <
+   * piece(b)} unsigned, and no piece is a proper prefix of another (a shorter string ends in 0x00 0x00 where a
+   * longer one continues with a byte above 0x00, or with 0x00 0xFF). So concatenations compare attribute by
+   * attribute, left to right; all keys whose first k attributes equal given values share the concatenation of
+   * their k pieces as a byte prefix; and a string {@code w} starts with {@code p} exactly when
+   * {@code piece(w)} starts with {@link #escaped escaped(p)}.
+   */
+  static byte[] piece(AttributeValue v) {
+    byte[] b = KeyCodec.encode(v);
+    if (v instanceof AttributeValue.N) {
+      return b;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(b.length + 2);
+    escape(b, out);
+    out.write(0);
+    out.write(0);
+    return out.toByteArray();
+  }
+
+  /** An S or B value's escaped bytes without the terminator: the byte prefix of the pieces it begins. */
+  static byte[] escaped(AttributeValue v) {
+    byte[] b = KeyCodec.encode(v);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(b.length + 2);
+    escape(b, out);
+    return out.toByteArray();
+  }
+
+  private static void escape(byte[] b, ByteArrayOutputStream out) {
+    for (byte x : b) {
+      out.write(x);
+      if (x == 0) {
+        out.write(0xFF);
+      }
+    }
   }
 }

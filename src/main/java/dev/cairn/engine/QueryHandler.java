@@ -3,6 +3,7 @@ package dev.cairn.engine;
 import dev.cairn.core.api.QueryRequest;
 import dev.cairn.core.api.ReadPage;
 import dev.cairn.core.error.DynamoException;
+import dev.cairn.core.expr.CompositeKeyCondition;
 import dev.cairn.core.expr.ConditionEvaluator;
 import dev.cairn.core.expr.KeyAttributes;
 import dev.cairn.core.expr.KeyChecks;
@@ -14,6 +15,8 @@ import dev.cairn.core.model.Principal;
 import dev.cairn.storage.ItemStore;
 import dev.cairn.storage.SortRange;
 import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +32,12 @@ import java.util.Map;
  * element: pk", "Query key condition not supported") with the schema's types ("Condition parameter type does not
  * match schema type"); the ExclusiveStartKey is a valid table key and lies within the condition; the filter reads
  * no key attribute; Select ALL_ATTRIBUTES is allowed on the index. Source: API Reference, "Query".
+ *
+ * <p>On a GSI with a multi-attribute key (several HASH or RANGE attributes) the key condition is a
+ * {@link CompositeKeyCondition} (equality on every HASH attribute, equalities on a prefix of the RANGE attributes,
+ * one more condition on the next) read as one byte range of the composite sort key ({@link SortRanges}); the
+ * ExclusiveStartKey and LastEvaluatedKey hold every index key attribute. Source: Developer Guide, "Multi-attribute
+ * keys pattern".
  */
 public final class QueryHandler implements OperationHandler<QueryRequest> {
   private final TableCatalog tables;
@@ -58,16 +67,31 @@ public final class QueryHandler implements OperationHandler<QueryRequest> {
       Map<String, AttributeValue> start = r.exclusiveStartKey();
       target.checkStartKeyShape(start, false);
       KeyAttributes attrs = target.keyAttributes();
-      KeyCondition kc = r.keyCondition() != null ? KeyCondition.of(r.keyCondition(), attrs)
-          : Legacy.keyConditions(r.keyConditions(), attrs);
-      kc.checkTypes(target.schema.partitionKeyType(), target.schema.sortKeyType());
-      target.checkStartKeyTable(start);
-      checkStartWithinCondition(start, kc);
-      checkFilterAvoidsKeys(r, attrs);
+      byte[] partition;
+      SortRange range;
+      if (target.multiAttribute()) {
+        CompositeKeyCondition kc = r.keyCondition() != null
+            ? CompositeKeyCondition.of(r.keyCondition(), target.hashNames, target.rangeNames)
+            : Legacy.keyConditions(r.keyConditions(), target.hashNames, target.rangeNames);
+        kc.checkTypes(target::typeOf);
+        target.checkStartKeyTable(start);
+        checkStartWithinCondition(start, kc);
+        List<AttributeValue> hash = new ArrayList<>();
+        kc.partition().forEach(e -> hash.add(e.value()));
+        partition = IndexEntries.encode(hash);
+        range = SortRanges.of(kc, target.rangeNames.size());
+      } else {
+        KeyCondition kc = r.keyCondition() != null ? KeyCondition.of(r.keyCondition(), attrs)
+            : Legacy.keyConditions(r.keyConditions(), attrs);
+        kc.checkTypes(target.schema.partitionKeyType(), target.schema.sortKeyType());
+        target.checkStartKeyTable(start);
+        checkStartWithinCondition(start, kc);
+        partition = KeyCodec.encode(kc.partitionKeyValue());
+        range = SortRanges.of(kc.sortKey());
+      }
+      checkFilterAvoidsKeys(r, target);
       boolean fetchBase = checkSelect(r, target);
 
-      byte[] partition = KeyCodec.encode(kc.partitionKeyValue());
-      SortRange range = SortRanges.of(kc.sortKey());
       boolean forward = r.forward();
       PageReader reader = new PageReader(
           (from, limit) -> items.query(t.ref(), target.indexId(), partition, range, forward, from, limit),
@@ -106,20 +130,53 @@ public final class QueryHandler implements OperationHandler<QueryRequest> {
   }
 
   /**
+   * {@link #checkStartWithinCondition(Map, KeyCondition)} for a multi-attribute key: without a RANGE condition
+   * the HASH attributes must match; with one the RANGE clauses must hold, then the HASH attributes must match
+   * (texts as for a single-attribute key; their use here is inferred).
+   */
+  private static void checkStartWithinCondition(Map<String, AttributeValue> start, CompositeKeyCondition kc) {
+    if (start == null) {
+      return;
+    }
+    boolean samePartition = ConditionEvaluator.evaluate(kc.partitionCondition(), start);
+    if (!kc.hasSortCondition()) {
+      if (!samePartition) {
+        throw DynamoException.validation(
+            "The provided starting key is outside query boundaries based on provided conditions");
+      }
+      return;
+    }
+    if (!ConditionEvaluator.evaluate(kc.sortCondition(), start)) {
+      throw DynamoException.validation("The provided starting key does not match the range key predicate");
+    }
+    if (!samePartition) {
+      throw DynamoException.validation("The query can return at most one row and cannot be restarted");
+    }
+  }
+
+  /**
    * A Query's filter may not read the key attributes of what it queries.
    *
    * @throws DynamoException "Filter Expression can only contain non-primary key attributes: Primary key
    *     attribute: sk", or "QueryFilter can only contain ..." for the legacy parameter
    */
-  private static void checkFilterAvoidsKeys(QueryRequest r, KeyAttributes attrs) {
+  private static void checkFilterAvoidsKeys(QueryRequest r, ReadTarget target) {
     if (r.filter() == null) {
       return;
     }
     if (r.filterExpression() != null) {
-      KeyChecks.checkFilterAvoidsKeys(r.filter(), attrs);
+      KeyChecks.checkFilterAvoidsKeys(r.filter(), target.keyAttributes());
+      // Every attribute of a multi-attribute key is a key attribute too (checked pairwise, in key-schema order).
+      for (int i = 1; i < Math.max(target.hashNames.size(), target.rangeNames.size()); i++) {
+        KeyChecks.checkFilterAvoidsKeys(r.filter(), new KeyAttributes(
+            target.hashNames.get(Math.min(i, target.hashNames.size() - 1)),
+            i < target.rangeNames.size() ? target.rangeNames.get(i) : null));
+      }
       return;
     }
-    for (String key : new String[] {attrs.partitionKey(), attrs.sortKey()}) {
+    List<String> keys = new ArrayList<>(target.hashNames);
+    keys.addAll(target.rangeNames);
+    for (String key : keys) {
       if (key != null && r.queryFilter().containsKey(key)) {
         throw DynamoException.validation(
             "QueryFilter can only contain non-primary key attributes: Primary key attribute: " + key);

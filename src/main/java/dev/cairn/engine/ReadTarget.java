@@ -37,13 +37,30 @@ final class ReadTarget {
   final KeySchema schema;
   /** The table's primary key. */
   final KeySchema tableSchema;
+  /** The HASH attributes of what is read, in key-schema order (more than one only on a multi-attribute GSI). */
+  final List<String> hashNames;
+  /** The RANGE attributes of what is read, in key-schema order (possibly none). */
+  final List<String> rangeNames;
 
-  private ReadTarget(TableRecord table, TableDefinition.Index index, boolean global, KeySchema schema) {
+  private ReadTarget(TableRecord table, TableDefinition.Index index, boolean global, KeySchema schema,
+      List<String> hashNames, List<String> rangeNames) {
     this.table = table;
     this.index = index;
     this.global = global;
     this.schema = schema;
     this.tableSchema = table.keySchema();
+    this.hashNames = List.copyOf(hashNames);
+    this.rangeNames = List.copyOf(rangeNames);
+  }
+
+  /** Whether the key has more than one HASH or RANGE attribute (a GSI with a multi-attribute key). */
+  boolean multiAttribute() {
+    return hashNames.size() > 1 || rangeNames.size() > 1;
+  }
+
+  /** The defined type of a key attribute of the table. */
+  AttributeType typeOf(String attribute) {
+    return table.definition().typeOf(attribute);
   }
 
   /**
@@ -55,7 +72,9 @@ final class ReadTarget {
    */
   static ReadTarget resolve(TableRecord table, String indexName, Boolean consistentRead, boolean scanWithStartKey) {
     if (indexName == null) {
-      return new ReadTarget(table, null, false, table.keySchema());
+      KeySchema k = table.keySchema();
+      return new ReadTarget(table, null, false, k, List.of(k.partitionKey()),
+          k.hasSortKey() ? List.of(k.sortKey()) : List.of());
     }
     TableDefinition def = table.definition();
     TableDefinition.Index found = null;
@@ -80,17 +99,19 @@ final class ReadTarget {
     if (global && Boolean.TRUE.equals(consistentRead)) {
       throw DynamoException.validation("Consistent reads are not supported on global secondary indexes");
     }
-    String pk = null;
-    String sk = null;
+    List<String> hash = new ArrayList<>(1);
+    List<String> range = new ArrayList<>(1);
     for (KeySchemaElement e : found.keySchema()) {
-      if (KeySchemaElement.HASH.equals(e.keyType())) {
-        pk = pk == null ? e.attributeName() : pk;
-      } else {
-        sk = sk == null ? e.attributeName() : sk;
-      }
+      (KeySchemaElement.HASH.equals(e.keyType()) ? hash : range).add(e.attributeName());
     }
+    if (!global) {
+      // An LSI's KeySchema names the table's partition key and its own sort key.
+      hash = List.of(table.keySchema().partitionKey());
+    }
+    String pk = hash.get(0);
+    String sk = range.isEmpty() ? null : range.get(0);
     KeySchema schema = new KeySchema(pk, def.typeOf(pk), sk, sk == null ? null : def.typeOf(sk));
-    return new ReadTarget(table, found, global, schema);
+    return new ReadTarget(table, found, global, schema, hash, range);
   }
 
   private static List<TableDefinition.Index> nonNull(List<TableDefinition.Index> l) {
@@ -130,11 +151,15 @@ final class ReadTarget {
       names.add(tableSchema.sortKey());
     }
     if (index != null) {
-      if (!names.contains(schema.partitionKey())) {
-        names.add(schema.partitionKey());
+      for (String n : hashNames) {
+        if (!names.contains(n)) {
+          names.add(n);
+        }
       }
-      if (schema.hasSortKey() && !names.contains(schema.sortKey())) {
-        names.add(schema.sortKey());
+      for (String n : rangeNames) {
+        if (!names.contains(n)) {
+          names.add(n);
+        }
       }
     }
     return names;
@@ -175,9 +200,11 @@ final class ReadTarget {
     if (scanOfTable) {
       return;
     }
-    checkPiece(start, schema.partitionKey(), schema.partitionKeyType());
-    if (schema.hasSortKey()) {
-      checkPiece(start, schema.sortKey(), schema.sortKeyType());
+    for (String n : hashNames) {
+      checkPiece(start, n, typeOf(n));
+    }
+    for (String n : rangeNames) {
+      checkPiece(start, n, typeOf(n));
     }
   }
 
@@ -224,9 +251,16 @@ final class ReadTarget {
     if (index == null) {
       return new ReadRow(pk, sk, null, null, null, 0);
     }
-    byte[] ipk = KeyCodec.encode(start.get(schema.partitionKey()));
-    byte[] isk = schema.hasSortKey() ? KeyCodec.encode(start.get(schema.sortKey())) : NO_SORT_KEY;
-    return new ReadRow(pk, sk, ipk, isk, null, 0);
+    return new ReadRow(pk, sk, IndexEntries.encode(values(start, hashNames)),
+        IndexEntries.encode(values(start, rangeNames)), null, 0);
+  }
+
+  private static List<AttributeValue> values(Map<String, AttributeValue> key, List<String> names) {
+    List<AttributeValue> out = new ArrayList<>(names.size());
+    for (String n : names) {
+      out.add(key.get(n));
+    }
+    return out;
   }
 
   /** The top-level names a projection reads that an index row lacks (empty for the table). */

@@ -133,6 +133,23 @@ public final class UpdateTableHandler implements OperationHandler<UpdateTableReq
       if (onlineChanges > 1) {
         throw TableMessages.onlyOneOnlineIndex();
       }
+      // A Create or Delete while another index is still being created (back-filled) or deleted (confirmed text;
+      // see TableMessages#onlyOneOnlineIndex). Deleting the index that is back-filling is allowed (API Reference,
+      // GlobalSecondaryIndexDescription, Backfilling).
+      if (onlineChanges == 1) {
+        String deleting = null;
+        for (GlobalSecondaryIndexUpdate u : r.globalSecondaryIndexUpdates()) {
+          deleting = u.delete() != null ? u.delete().indexName() : deleting;
+        }
+        for (TableDefinition.Index i : gsis) {
+          if (i.indexName().equals(deleting)) {
+            continue;
+          }
+          if (i.backfilling() || "CREATING".equals(i.status()) || "DELETING".equals(i.status())) {
+            throw TableMessages.onlyOneOnlineIndex();
+          }
+        }
+      }
       long nextId = 1;
       for (TableDefinition.Index i : gsis) {
         nextId = Math.max(nextId, i.indexId() + 1);

@@ -92,6 +92,73 @@ public final class CairnFixture {
     return f;
   }
 
+  /**
+   * Starts another Cairn, on its own fresh database and data directory, for tests that stop a server and start a
+   * new one on the same database (PostgreSQL keeps running). Close it when done.
+   */
+  public static Separate startSeparate() throws Exception {
+    return new Separate(postgresUrl(), Files.createTempDirectory("cairn-it-"));
+  }
+
+  /** A Cairn that a test may stop and start again on the same database and data directory. */
+  public static final class Separate implements AutoCloseable {
+    private final String pgUrl;
+    private final Path dataDir;
+    private final SdkHttpClient http;
+    private final Keys keys;
+    private CairnServer server;
+
+    private Separate(String pgUrl, Path dataDir) throws Exception {
+      this.pgUrl = pgUrl;
+      this.dataDir = dataDir;
+      this.server = startOn(pgUrl, dataDir);
+      var boot = server.bootstrap();
+      this.keys = new Keys(boot.accessKey().accountId(), boot.accessKey().accessKeyId(),
+          boot.accessKey().secretAccessKey());
+      this.http = UrlConnectionHttpClient.builder()
+          .tlsTrustManagersProvider(trustManagers(server.config().certFile())::getTrustManagers)
+          .socketTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    /** The running server. */
+    public CairnServer server() {
+      return server;
+    }
+
+    /** A client of the bootstrap account on the running server (make a new one after {@link #restart()}). */
+    public DynamoDbClient dynamo() {
+      return DynamoDbClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+          .credentialsProvider(StaticCredentialsProvider.create(
+              AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())))
+          .httpClient(http)
+          .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(b -> b.maxAttempts(1))
+              .apiCallTimeout(Duration.ofSeconds(60)).build())
+          .build();
+    }
+
+    /** Stops the server (in-flight work is cut off) and starts a new one on the same database and data dir. */
+    public void restart() throws Exception {
+      server.stop();
+      server = startOn(pgUrl, dataDir);
+    }
+
+    @Override
+    public void close() {
+      server.stop();
+      http.close();
+    }
+  }
+
+  private static CairnServer startOn(String pgUrl, Path dataDir) throws Exception {
+    CairnConfig base = CairnConfig.load(dataDir, Map.of());
+    CairnConfig.Server s = base.server();
+    CairnConfig config = base
+        .withServer(new CairnConfig.Server("127.0.0.1", freePort(), freePort(), true, "", "", s.region(),
+            s.maxBodyBytes(), s.requestTimeoutMillis(), 2))
+        .withPostgres(new CairnConfig.Postgres(pgUrl, 4, 2, 256, 0));
+    return CairnServer.start(config, null, true);
+  }
+
   /** Picks the PostgreSQL for this run and returns the URI of a fresh database on it. */
   private static String postgresUrl() throws Exception {
     String db = "cairn_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

@@ -62,9 +62,12 @@ public record KeyCondition(String partitionKeyName, AttributeValue partitionKeyV
 
   /**
    * Checks the shape of a bound KeyConditionExpression before the table is known: only AND of simple
-   * comparisons, BETWEEN and begins_with on top-level attributes, one condition per attribute, and one or two
+   * comparisons, BETWEEN and begins_with on top-level attributes, one condition per attribute, and one to eight
    * conditions in all. Query validation calls this once the request's expressions are parsed; the key schema is
-   * applied later by {@link #of(Condition, KeyAttributes)}.
+   * applied later by {@link #of(Condition, KeyAttributes)} or {@link CompositeKeyCondition#of}. Up to eight clauses
+   * pass here, since a GSI with a multi-attribute key takes one per key attribute (four HASH and four RANGE); a
+   * table or an index with a single-attribute key refuses more than two in {@link #of} (where the count is
+   * checked once the schema is known: inferred, the service's order for this case is unrecorded).
    *
    * @param bound a condition from {@link ExpressionContext#condition} with {@link ExpressionKind#KEY_CONDITION}
    * @throws DynamoException "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: OR"
@@ -74,7 +77,7 @@ public record KeyCondition(String partitionKeyName, AttributeValue partitionKeyV
   public static void checkShape(Condition bound) {
     java.util.Map<String, KeyConditions.Leaf> leaves = new java.util.LinkedHashMap<>();
     KeyConditions.collectLeaves(bound, leaves);
-    if (leaves.size() != 1 && leaves.size() != 2) {
+    if (leaves.isEmpty() || leaves.size() > CompositeKeyCondition.MAX_CONDITIONS) {
       throw DynamoException.validation("Conditions can be of length 1 or 2 only");
     }
   }
@@ -96,9 +99,14 @@ public record KeyCondition(String partitionKeyName, AttributeValue partitionKeyV
     if (sortKey == null) {
       return pk;
     }
+    return new Condition.And(pk, sortClause(sortKey));
+  }
+
+  /** One sort-key condition as a {@link Condition} on its attribute. */
+  static Condition sortClause(SortKeyCondition sortKey) {
     Operand sk = new Operand.Path(DocumentPath.of(sortKey.name()));
     List<AttributeValue> v = sortKey.values();
-    Condition skc = switch (sortKey.operator()) {
+    return switch (sortKey.operator()) {
       case EQ -> new Condition.Compare(Comparator.EQ, sk, new Operand.Value(v.get(0)));
       case LT -> new Condition.Compare(Comparator.LT, sk, new Operand.Value(v.get(0)));
       case LE -> new Condition.Compare(Comparator.LE, sk, new Operand.Value(v.get(0)));
@@ -107,6 +115,5 @@ public record KeyCondition(String partitionKeyName, AttributeValue partitionKeyV
       case BETWEEN -> new Condition.Between(sk, new Operand.Value(v.get(0)), new Operand.Value(v.get(1)));
       case BEGINS_WITH -> new Condition.Function(FunctionName.BEGINS_WITH, List.of(sk, new Operand.Value(v.get(0))));
     };
-    return new Condition.And(pk, skc);
   }
 }

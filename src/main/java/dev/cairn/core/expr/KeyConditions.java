@@ -24,6 +24,9 @@ final class KeyConditions {
   static KeyCondition decompose(Condition c, KeyAttributes schema) {
     Map<String, Leaf> leaves = new LinkedHashMap<>();
     collect(c, leaves);
+    if (leaves.size() > 2) {
+      throw DynamoException.validation("Conditions can be of length 1 or 2 only");
+    }
     return fromLeaves(leaves, schema);
   }
 

@@ -204,13 +204,32 @@ public final class Legacy {
    *     supported", and the argument-count errors
    */
   public static KeyCondition keyConditions(Map<String, LegacyCondition> conditions, KeyAttributes schema) {
+    Map<String, KeyConditions.Leaf> leaves = keyConditionLeaves(conditions, 2);
+    return KeyConditions.fromLeaves(leaves, schema);
+  }
+
+  /**
+   * Translates {@code KeyConditions} against a multi-attribute GSI key (up to four HASH and four RANGE attributes),
+   * with the rules and texts of {@link CompositeKeyCondition#of}.
+   *
+   * @throws DynamoException the argument-count errors, "Conditions can be of length 1 or 2 only" (more than eight
+   *     conditions), "Attempted conditional constraint is not an indexable operation", then the key-schema errors
+   */
+  public static CompositeKeyCondition keyConditions(Map<String, LegacyCondition> conditions, List<String> hash,
+      List<String> range) {
+    return CompositeKeyCondition.fromLeaves(keyConditionLeaves(conditions, CompositeKeyCondition.MAX_CONDITIONS),
+        hash, range);
+  }
+
+  private static Map<String, KeyConditions.Leaf> keyConditionLeaves(Map<String, LegacyCondition> conditions,
+      int max) {
     Map<String, LegacyCondition> in = conditions == null ? Map.of() : conditions;
     Map<String, KeyConditions.Leaf> leaves = new LinkedHashMap<>();
     for (Map.Entry<String, LegacyCondition> e : in.entrySet()) {
       validateCondition(e.getValue(), "The attempted filter operation is not supported for the provided filter "
           + "argument count");
     }
-    if (in.size() != 1 && in.size() != 2) {
+    if (in.isEmpty() || in.size() > max) {
       throw DynamoException.validation("Conditions can be of length 1 or 2 only");
     }
     for (Map.Entry<String, LegacyCondition> e : in.entrySet()) {
@@ -222,7 +241,7 @@ public final class Legacy {
       };
       leaves.put(e.getKey(), new KeyConditions.Leaf(e.getKey(), sop, e.getValue().attributeValueList()));
     }
-    return KeyConditions.fromLeaves(leaves, schema);
+    return leaves;
   }
 
   /**

@@ -15,7 +15,9 @@ public enum RuntimeSetting {
   /** Milliseconds between two TTL sweeps. */
   TTL_SWEEP_INTERVAL_MS("ttl_sweep_interval_ms", "60000", "ms between TTL sweeps (1000..86400000)"),
   /** Whether the management API may import existing AWS access keys. */
-  ALLOW_IMPORTED_KEYS("allow_imported_keys", "false", "whether import-access-key is allowed (true/false)");
+  ALLOW_IMPORTED_KEYS("allow_imported_keys", "false", "whether import-access-key is allowed (true/false)"),
+  /** Base items per transaction when a new GSI is back-filled; smaller batches hold row locks more briefly. */
+  BACKFILL_BATCH_ITEMS("backfill_batch_items", "500", "items per GSI back-fill transaction (1..10000)");
 
   private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
@@ -62,6 +64,9 @@ public enum RuntimeSetting {
       }
       case TTL_SWEEP_INTERVAL_MS -> {
         return String.valueOf(range(v, 1_000, 86_400_000));
+      }
+      case BACKFILL_BATCH_ITEMS -> {
+        return String.valueOf(range(v, 1, 10_000));
       }
       case ALLOW_IMPORTED_KEYS -> {
         if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {

@@ -3,6 +3,7 @@ package dev.cairn.core.validate;
 import dev.cairn.core.api.ItemRequests;
 import dev.cairn.core.api.QueryRequest;
 import dev.cairn.core.error.DynamoException;
+import dev.cairn.core.expr.CompositeKeyCondition;
 import dev.cairn.core.expr.Condition;
 import dev.cairn.core.expr.ExpressionCache;
 import dev.cairn.core.expr.ExpressionContext;
@@ -110,8 +111,9 @@ public final class QueryValidator {
     } else {
       // Argument counts and types first, then the number of conditions (dynalite, validations/query.js).
       Legacy.filter(r.keyConditions(), null);
+      // Up to eight conditions pass here (a multi-attribute GSI key); the schema-specific count is checked later.
       int n = r.keyConditions().size();
-      if (n != 1 && n != 2) {
+      if (n < 1 || n > CompositeKeyCondition.MAX_CONDITIONS) {
         throw DynamoException.validation("Conditions can be of length 1 or 2 only");
       }
     }

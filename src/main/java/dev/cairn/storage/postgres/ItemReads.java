@@ -32,38 +32,7 @@ final class ItemReads {
   static Future<List<ReadRow>> query(SqlClient client, TableRef table, Long indexId, byte[] partition,
       SortRange range, boolean forward, ReadRow start, int limit) {
     boolean index = indexId != null;
-    String rel = relation(table, indexId);
-    String shape = "q|" + rel + "|" + (range.low() != null) + range.lowInclusive() + (range.high() != null)
-        + range.highInclusive() + forward + (start != null);
-    String sql = SQL.computeIfAbsent(shape, k -> {
-      String p = index ? "ipk" : "pk";
-      String s = index ? "isk" : "sk";
-      StringBuilder b = new StringBuilder("SELECT pk, sk, ")
-          .append(index ? "ipk, isk, " : "NULL::bytea, NULL::bytea, ")
-          .append("coalesce(item::text, item_text), size_bytes FROM ").append(rel).append(" WHERE ").append(p)
-          .append(" = $1");
-      int n = 2;
-      if (range.low() != null) {
-        b.append(" AND ").append(s).append(range.lowInclusive() ? " >= $" : " > $").append(n++);
-      }
-      if (range.high() != null) {
-        b.append(" AND ").append(s).append(range.highInclusive() ? " <= $" : " < $").append(n++);
-      }
-      if (start != null) {
-        String cmp = forward ? " > " : " < ";
-        if (index) {
-          b.append(" AND (isk, pk, sk)").append(cmp).append("($").append(n).append(", $").append(n + 1)
-              .append(", $").append(n + 2).append(")");
-          n += 3;
-        } else {
-          b.append(" AND sk").append(cmp).append("$").append(n++);
-        }
-      }
-      String dir = forward ? "" : " DESC";
-      b.append(" ORDER BY ").append(index ? "isk" + dir + ", pk" + dir + ", sk" + dir : "sk" + dir)
-          .append(" LIMIT $").append(n);
-      return b.toString();
-    });
+    String sql = querySql(table, indexId, range, forward, start != null);
     Tuple args = Tuple.tuple().addBuffer(Buffer.buffer(partition));
     if (range.low() != null) {
       args.addBuffer(Buffer.buffer(range.low()));
@@ -81,6 +50,47 @@ final class ItemReads {
     }
     args.addInteger(limit);
     return run(client, sql, args);
+  }
+
+  /**
+   * The SQL of a Query page (built once per shape and relation): {@code $1} the partition key bytes, then the
+   * present sort-range bounds, then for a restart the start row's keys ({@code isk, pk, sk} on an index,
+   * {@code sk} on the table), then the row limit.
+   */
+  static String querySql(TableRef table, Long indexId, SortRange range, boolean forward, boolean withStart) {
+    boolean index = indexId != null;
+    String rel = relation(table, indexId);
+    String shape = "q|" + rel + "|" + (range.low() != null) + range.lowInclusive() + (range.high() != null)
+        + range.highInclusive() + forward + withStart;
+    return SQL.computeIfAbsent(shape, k -> {
+      String p = index ? "ipk" : "pk";
+      String s = index ? "isk" : "sk";
+      StringBuilder b = new StringBuilder("SELECT pk, sk, ")
+          .append(index ? "ipk, isk, " : "NULL::bytea, NULL::bytea, ")
+          .append("coalesce(item::text, item_text), size_bytes FROM ").append(rel).append(" WHERE ").append(p)
+          .append(" = $1");
+      int n = 2;
+      if (range.low() != null) {
+        b.append(" AND ").append(s).append(range.lowInclusive() ? " >= $" : " > $").append(n++);
+      }
+      if (range.high() != null) {
+        b.append(" AND ").append(s).append(range.highInclusive() ? " <= $" : " < $").append(n++);
+      }
+      if (withStart) {
+        String cmp = forward ? " > " : " < ";
+        if (index) {
+          b.append(" AND (isk, pk, sk)").append(cmp).append("($").append(n).append(", $").append(n + 1)
+              .append(", $").append(n + 2).append(")");
+          n += 3;
+        } else {
+          b.append(" AND sk").append(cmp).append("$").append(n++);
+        }
+      }
+      String dir = forward ? "" : " DESC";
+      b.append(" ORDER BY ").append(index ? "isk" + dir + ", pk" + dir + ", sk" + dir : "sk" + dir)
+          .append(" LIMIT $").append(n);
+      return b.toString();
+    });
   }
 
   static Future<List<ReadRow>> scan(SqlClient client, TableRef table, Long indexId, int segment, int totalSegments,

@@ -153,10 +153,13 @@ class QueryValidatorTest {
   void validate_keyConditionShape_isCheckedBeforeTheTable() {
     assertValidation("Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: OR",
         expr("pk = :p OR sk = :p"));
-    assertValidation("Conditions can be of length 1 or 2 only", expr("pk = :p AND sk = :p AND c = :p"));
+    assertValidation("Conditions can be of length 1 or 2 only",
+        expr("a = :p AND b = :p AND c = :p AND d = :p AND e = :p AND f = :p AND g = :p AND h = :p AND i = :p"));
     Q legacy = new Q();
-    legacy.keyConditions = Map.of("a", cond("EQ", new AttributeValue.S("p")), "b",
-        cond("EQ", new AttributeValue.S("p")), "c", cond("EQ", new AttributeValue.S("p")));
+    legacy.keyConditions = new java.util.HashMap<>();
+    for (String name : List.of("a", "b", "c", "d", "e", "f", "g", "h", "i")) {
+      legacy.keyConditions.put(name, cond("EQ", new AttributeValue.S("p")));
+    }
     assertValidation("Conditions can be of length 1 or 2 only", legacy);
     Q count = new Q();
     count.keyConditions = Map.of("a", cond("BETWEEN", new AttributeValue.S("p")));
