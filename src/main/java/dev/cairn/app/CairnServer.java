@@ -218,6 +218,10 @@ public final class CairnServer {
     h.put(Operation.UPDATE_ITEM, new UpdateItemHandler(tableCatalog, items));
     h.put(Operation.QUERY, new QueryHandler(tableCatalog, items));
     h.put(Operation.SCAN, new ScanHandler(tableCatalog, items));
+    h.put(Operation.TRANSACT_WRITE_ITEMS,
+        new dev.cairn.engine.TransactWriteItemsHandler(tableCatalog, storage.transactions()));
+    h.put(Operation.TRANSACT_GET_ITEMS,
+        new dev.cairn.engine.TransactGetItemsHandler(tableCatalog, storage.transactions()));
     return h;
   }
 

@@ -17,11 +17,13 @@ import dev.cairn.core.validate.ListTablesValidator;
 public final class RequestDecoder {
   private final ItemRequestDecoder items;
   private final QueryScanDecoder reads;
+  private final TransactRequestDecoder transactions;
 
   /** @param cache parsed expressions shared by every request of the process */
   public RequestDecoder(ExpressionCache cache) {
     this.items = new ItemRequestDecoder(cache);
     this.reads = new QueryScanDecoder(cache);
+    this.transactions = new TransactRequestDecoder(items, cache);
   }
 
   /**
@@ -43,6 +45,8 @@ public final class RequestDecoder {
       case DELETE_ITEM -> items.deleteItem(body);
       case QUERY -> reads.query(body);
       case SCAN -> reads.scan(body);
+      case TRANSACT_WRITE_ITEMS -> transactions.transactWriteItems(body);
+      case TRANSACT_GET_ITEMS -> transactions.transactGetItems(body);
       case LIST_TABLES -> {
         ListTablesRequest r = new ListTablesRequest(JsonFields.integer(body, "Limit"),
             JsonFields.string(body, "ExclusiveStartTableName"));

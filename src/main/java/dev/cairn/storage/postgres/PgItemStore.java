@@ -32,7 +32,7 @@ public final class PgItemStore implements ItemStore {
     return client.preparedQuery(sql).execute(args).recover(e -> Future.failedFuture(SqlStates.classify(e)));
   }
 
-  private static StoredItem stored(RowSet<Row> rs) {
+  static StoredItem stored(RowSet<Row> rs) {
     if (rs.size() == 0) {
       return null;
     }
@@ -41,7 +41,7 @@ public final class PgItemStore implements ItemStore {
   }
 
   /** Bind values $1..$8 of {@link WriteSql}: keys, item (jsonb or text form), size, table guard, row version. */
-  private static Tuple baseTuple(TableRecord t, byte[] pk, byte[] sk, Map<String, AttributeValue> item,
+  static Tuple baseTuple(TableRecord t, byte[] pk, byte[] sk, Map<String, AttributeValue> item,
       int sizeBytes, String expectedVersion) {
     Tuple args = Tuple.tuple().addBuffer(Buffer.buffer(pk)).addBuffer(Buffer.buffer(sk));
     addJson(args, item);
@@ -59,7 +59,7 @@ public final class PgItemStore implements ItemStore {
   }
 
   /** Appends the five index parameters per index, in the statement's index order. */
-  private static Tuple withEntries(Tuple args, WriteSql sql, List<IndexEntry> entries) {
+  static Tuple withEntries(Tuple args, WriteSql sql, List<IndexEntry> entries) {
     for (long indexId : sql.indexIds) {
       IndexEntry e = null;
       for (IndexEntry candidate : entries) {
@@ -121,7 +121,7 @@ public final class PgItemStore implements ItemStore {
   }
 
   /** The {@code SELECT count(*) FROM w} of a write statement: whether the base row was written. */
-  private static boolean counted(RowSet<Row> rs) {
+  static boolean counted(RowSet<Row> rs) {
     return rs.iterator().next().getLong(0) > 0;
   }
 

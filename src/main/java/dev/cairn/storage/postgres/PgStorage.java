@@ -37,6 +37,7 @@ public final class PgStorage {
   private final PgCatalogStore catalog;
   private final PgTableStore tables;
   private final PgItemStore items;
+  private final PgTransactionStore transactions;
   private PgSubscriber subscriber;
 
   private PgStorage(Vertx vertx, PgConnectOptions connectOptions, PgSettings settings) {
@@ -55,6 +56,7 @@ public final class PgStorage {
     this.catalog = new PgCatalogStore(client);
     this.tables = new PgTableStore(client, pool);
     this.items = new PgItemStore(client);
+    this.transactions = new PgTransactionStore(pool, client);
   }
 
   /**
@@ -104,6 +106,11 @@ public final class PgStorage {
 
   public ItemStore items() {
     return items;
+  }
+
+  /** TransactWriteItems and TransactGetItems: transactions on the pool, snapshot reads on the client. */
+  public dev.cairn.storage.TransactionStore transactions() {
+    return transactions;
   }
 
   /** The pipelined client, for single statements. */
