@@ -16,9 +16,14 @@ final class TransactionSql {
    * Claims a client request token: inserts it, or takes over a row whose window has passed. {@code $1} account id,
    * {@code $2} token, {@code $3} request hash, {@code $4} window in seconds. No row back when a live token exists;
    * that row is then locked until the transaction ends (ON CONFLICT DO UPDATE locks the conflicting row even when
-   * its WHERE is false), so two requests with one token run one after the other.
+   * its WHERE is false), so two requests with one token run one after the other. On the way it deletes a few
+   * tokens that expired over a minute ago (any account; rows other transactions hold are skipped), so the table
+   * stays about as large as ten minutes of tokens without a sweeper.
    */
-  static final String CLAIM_TOKEN = "INSERT INTO cairn.transaction_tokens AS t (account_id, token, request_hash,"
+  static final String CLAIM_TOKEN = "WITH gc AS (DELETE FROM cairn.transaction_tokens WHERE ctid = ANY(ARRAY("
+      + "SELECT ctid FROM cairn.transaction_tokens WHERE expires_at < now() - interval '1 minute'"
+      + " AND NOT (account_id = $1 AND token = $2) LIMIT 8 FOR UPDATE SKIP LOCKED)))"
+      + " INSERT INTO cairn.transaction_tokens AS t (account_id, token, request_hash,"
       + " expires_at) VALUES ($1, $2, $3, now() + $4::int * interval '1 second')"
       + " ON CONFLICT (account_id, token) DO UPDATE SET request_hash = EXCLUDED.request_hash,"
       + " expires_at = EXCLUDED.expires_at WHERE t.expires_at < now() RETURNING 1";
