@@ -4,6 +4,7 @@ import static dev.cairn.it.ItemTables.item;
 import static dev.cairn.it.ItemTables.n;
 import static dev.cairn.it.ItemTables.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -221,5 +222,37 @@ class TransactConcurrencyIT {
     });
     assertTrue(reads.get() > 0);
     assertTrue(written.get() > 0);
+  }
+
+  @Test
+  void rowLockedElsewhereBeyondTheLockTimeout_cancelsWithTransactionConflict_not500() throws Exception {
+    String k = "held-" + UUID.randomUUID().toString().substring(0, 6);
+    dynamo.putItem(b -> b.tableName(other).item(item("pk", s(k))));
+    io.vertx.sqlclient.Pool pg = CairnFixture.get().server().storage().pool();
+    io.vertx.sqlclient.SqlConnection conn = pg.getConnection().await(30, TimeUnit.SECONDS);
+    try {
+      long tableId = conn.preparedQuery("SELECT table_id FROM cairn.tables WHERE table_name = $1")
+          .execute(io.vertx.sqlclient.Tuple.of(other)).await(30, TimeUnit.SECONDS).iterator().next().getLong(0);
+      io.vertx.sqlclient.Transaction tx = conn.begin().await(30, TimeUnit.SECONDS);
+      // Another session holds every row of the table (as a long-running writer would).
+      conn.query("SELECT 1 FROM cairn_data.\"t_" + tableId + "\" FOR UPDATE").execute().await(30, TimeUnit.SECONDS);
+      long started = System.nanoTime();
+      TransactionCanceledException e = assertThrows(TransactionCanceledException.class,
+          () -> dynamo.transactWriteItems(b -> b.transactItems(
+              TransactWriteItem.builder().put(Put.builder().tableName(ledger).item(item("pk", s(k)))
+                  .build()).build(),
+              TransactWriteItem.builder().update(Update.builder().tableName(other).key(item("pk", s(k)))
+                  .updateExpression("SET v = :v").expressionAttributeValues(Map.of(":v", n("1"))).build())
+                  .build())));
+      assertTrue(System.nanoTime() - started >= 4_000_000_000L, "waited for the lock timeout");
+      assertEquals("TransactionCanceledException", e.awsErrorDetails().errorCode());
+      assertTrue(e.cancellationReasons().stream().allMatch(r -> r.code().equals("TransactionConflict")),
+          e.cancellationReasons()::toString);
+      assertEquals("Transaction is ongoing for the item", e.cancellationReasons().get(1).message());
+      tx.rollback().await(30, TimeUnit.SECONDS);
+    } finally {
+      conn.close().await(30, TimeUnit.SECONDS);
+    }
+    assertTrue(dynamo.getItem(b -> b.tableName(ledger).key(item("pk", s(k))).consistentRead(true)).item().isEmpty());
   }
 }
