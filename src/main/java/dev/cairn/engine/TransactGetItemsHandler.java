@@ -29,7 +29,8 @@ import java.util.Map;
  * {@link TransactionStore#readAll}), so the items are as one point in time between transactions saw them. Every
  * table must exist (ResourceNotFoundException); a key that does not match its table's schema cancels the request
  * with a {@code ValidationError} reason for that Get (an empty key string or binary is a top-level
- * ValidationException), as the service does (conformance suite tests/tier3/error-messages/transactGetItems.test.ts).
+ * ValidationException), and two Gets of one item are refused ("Transaction request cannot include multiple
+ * operations on one item"), as the service does (conformance suite tests/tier3/error-messages/transactGetItems.test.ts).
  * Responses are in request order, an empty entry for an absent item; ProjectionExpression applies per Get.
  * Consumed capacity: per table, 2 read units per 4 KB of each item read, at least 2 per item (Developer Guide,
  * "Capacity management for transactions").
@@ -68,6 +69,13 @@ public final class TransactGetItemsHandler implements OperationHandler<TransactG
           }
           if (invalid) {
             throw new TransactionCanceledException(reasons);
+          }
+          java.util.Set<String> seen = new java.util.HashSet<>();
+          java.util.HexFormat hex = java.util.HexFormat.of();
+          for (TxItem i : items) {
+            if (!seen.add(i.table().tableId() + "/" + hex.formatHex(i.pk()) + "/" + hex.formatHex(i.sk()))) {
+              throw DynamoException.validation(TransactWriteItemsHandler.DUPLICATE_ITEM);
+            }
           }
           return store.readAll(items).map(found -> result(r, found));
         });

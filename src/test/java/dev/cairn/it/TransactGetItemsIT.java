@@ -44,6 +44,7 @@ class TransactGetItemsIT {
     sorted = ItemTables.create(dynamo, ItemTables.uniqueName("tg-sorted"), "pk", ScalarAttributeType.S, "sk",
         ScalarAttributeType.N);
     dynamo.putItem(b -> b.tableName(hash).item(item("pk", s("a"), "x", s("1"), "y", s("2"))));
+    dynamo.putItem(b -> b.tableName(hash).item(item("pk", s("b"), "x", s("5"), "y", s("6"))));
     dynamo.putItem(b -> b.tableName(hash).item(item("pk", s("big"), "data", s("d".repeat(5000)))));
     dynamo.putItem(b -> b.tableName(sorted).item(item("pk", s("a"), "sk", n("1"), "z", s("3"))));
   }
@@ -106,14 +107,14 @@ class TransactGetItemsIT {
     TransactGetItemsResponse r = dynamo.transactGetItems(b -> b.transactItems(
         get(sorted, item("pk", s("a"), "sk", n("1"))),
         get(hash, item("pk", s("missing"))),
-        TransactGetItem.builder().get(Get.builder().tableName(hash).key(item("pk", s("a")))
+        TransactGetItem.builder().get(Get.builder().tableName(hash).key(item("pk", s("b")))
             .projectionExpression("#x").expressionAttributeNames(Map.of("#x", "x")).build()).build(),
         get(hash, item("pk", s("a")))));
     List<ItemResponse> responses = r.responses();
     assertEquals(4, responses.size());
     assertEquals(item("pk", s("a"), "sk", n("1"), "z", s("3")), responses.get(0).item());
     assertFalse(responses.get(1).hasItem());
-    assertEquals(item("x", s("1")), responses.get(2).item());
+    assertEquals(item("x", s("5")), responses.get(2).item());
     assertEquals(item("pk", s("a"), "x", s("1"), "y", s("2")), responses.get(3).item());
     assertFalse(r.hasConsumedCapacity());
   }
@@ -130,5 +131,11 @@ class TransactGetItemsIT {
     assertEquals(6.0, c.get(0).readCapacityUnits());
     assertEquals(sorted, c.get(1).tableName());
     assertEquals(2.0, c.get(1).capacityUnits());
+  }
+
+  @Test
+  void transactGetItems_twoGetsOfOneItem_throwsValidation() {
+    assertDynamoError("ValidationException", "Transaction request cannot include multiple operations on one item",
+        () -> dynamo.transactGetItems(b -> b.transactItems(get(hash, item("pk", s("a"))), get(hash, item("pk", s("a"))))));
   }
 }
