@@ -389,4 +389,34 @@ class TransactWriteItemsIT {
     assertThrows(ResourceNotFoundException.class, () -> dynamo.transactWriteItems(b -> b.transactItems(
         put("no-such-table-tx-2", item("pk", s("x"))))));
   }
+
+  @Test
+  void transactWriteItems_itemCollectionMetrics_forTablesWithLocalIndexes() {
+    String t = "tx-lsi-" + UUID.randomUUID().toString().substring(0, 8);
+    dynamo.createTable(b -> b.tableName(t).billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(
+            AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+            AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build(),
+            AttributeDefinition.builder().attributeName("lsk").attributeType(ScalarAttributeType.S).build())
+        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+        .localSecondaryIndexes(software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex.builder()
+            .indexName("byLsk").keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                KeySchemaElement.builder().attributeName("lsk").keyType(KeyType.RANGE).build())
+            .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+    dynamo.waiter().waitUntilTableExists(b -> b.tableName(t));
+    TransactWriteItemsResponse r = dynamo.transactWriteItems(b -> b
+        .returnItemCollectionMetrics(software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics.SIZE)
+        .transactItems(put(t, item("pk", s("c1"), "sk", s("a"), "lsk", s("x"))),
+            put(t, item("pk", s("c1"), "sk", s("b"))), put(t, item("pk", s("c2"), "sk", s("a"))),
+            put(hash, item("pk", s(key("no-lsi"))))));
+    var metrics = r.itemCollectionMetrics();
+    assertEquals(List.of(t), List.copyOf(metrics.keySet()));
+    assertEquals(2, metrics.get(t).size());
+    assertEquals(Map.of("pk", s("c1")), metrics.get(t).get(0).itemCollectionKey());
+    assertEquals(List.of(0.0, 1.0), metrics.get(t).get(0).sizeEstimateRangeGB());
+    TransactWriteItemsResponse none = dynamo.transactWriteItems(b -> b.transactItems(put(t, item("pk", s("c3"),
+        "sk", s("a")))));
+    assertFalse(none.hasItemCollectionMetrics());
+  }
 }
