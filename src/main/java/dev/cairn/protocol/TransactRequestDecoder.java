@@ -82,13 +82,14 @@ final class TransactRequestDecoder {
         throw DynamoException.validation(ONE_ACTION);
       }
       int n = actions.size() + 1;
-      WriteAction a = bare(() -> {
+      String kind = check != null ? "conditionCheck" : put != null ? "put" : update != null ? "update" : "delete";
+      WriteAction a = bare("transactItems." + n + ".member." + kind + ".", () -> {
         if (put != null) {
           return new WriteAction(null, items.putItem(put), null, null);
         }
         if (update != null) {
           if (JsonFields.string(update, "UpdateExpression") == null) {
-            throw required("transactItems." + n + ".member.update.updateExpression");
+            throw required("updateExpression");
           }
           return new WriteAction(null, null, items.updateItem(update), null);
         }
@@ -96,7 +97,7 @@ final class TransactRequestDecoder {
           return new WriteAction(null, null, null, items.deleteItem(delete));
         }
         if (JsonFields.string(check, "ConditionExpression") == null) {
-          throw required("transactItems." + n + ".member.conditionCheck.conditionExpression");
+          throw required("conditionExpression");
         }
         ItemRequests.DeleteItem d = items.deleteItem(check);
         return new WriteAction(new TransactRequests.ConditionCheck(d.tableName(), d.key(), d.conditionExpression(),
@@ -130,7 +131,7 @@ final class TransactRequestDecoder {
       if (get == null) {
         throw required("transactItems." + (gets.size() + 1) + ".member.get");
       }
-      gets.add(bare(() -> {
+      gets.add(bare("transactItems." + (gets.size() + 1) + ".member.get.", () -> {
         // A Get has no AttributesToGet, ConsistentRead or ReturnConsumedCapacity of its own.
         ItemRequests.GetItem r = new ItemRequests.GetItem(JsonFields.string(get, "TableName"),
             ItemRequestDecoder.map(get, "Key"), null, JsonFields.string(get, "ProjectionExpression"),
@@ -161,20 +162,29 @@ final class TransactRequestDecoder {
    * Runs a single-item decoder and drops the single-violation envelope from an expression, value or item error:
    * inside a transaction the service words them bare ("Invalid ConditionExpression: Syntax error; ...",
    * "Value provided in ExpressionAttributeValues unused in expressions: keys: {:v}"). Member-constraint lists
-   * keep their envelope.
+   * keep their envelope, with each member named from the request's root ({@code memberPrefix}, e.g.
+   * {@code transactItems.1.member.put.}).
    */
-  private static <T> T bare(java.util.function.Supplier<T> decode) {
+  private static <T> T bare(String memberPrefix, java.util.function.Supplier<T> decode) {
     try {
       return decode.get();
     } catch (DynamoException e) {
       String m = e.getMessage();
-      if (e.code() == ErrorCode.VALIDATION && e.getClass() == DynamoException.class && m != null
-          && m.startsWith(ValidationErrors.ONE) && !m.contains("failed to satisfy constraint")) {
+      if (e.code() != ErrorCode.VALIDATION || e.getClass() != DynamoException.class || m == null) {
+        throw e;
+      }
+      if (m.contains("failed to satisfy constraint")) {
+        // The action's members are named from the request's root, as the service's model validation does.
+        throw DynamoException.validation(MEMBER.matcher(m).replaceAll("at '" + memberPrefix + "$1'"));
+      }
+      if (m.startsWith(ValidationErrors.ONE)) {
         throw DynamoException.validation(m.substring(ValidationErrors.ONE.length()));
       }
       throw e;
     }
   }
+
+  private static final java.util.regex.Pattern MEMBER = java.util.regex.Pattern.compile("at '([A-Za-z][A-Za-z0-9.]*)'");
 
   /**
    * The digest a retry with the same ClientRequestToken must match: SHA-256 of TransactItems written with object

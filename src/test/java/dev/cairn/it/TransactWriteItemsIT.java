@@ -419,4 +419,18 @@ class TransactWriteItemsIT {
         "sk", s("a")))));
     assertFalse(none.hasItemCollectionMetrics());
   }
+
+  @Test
+  void transactWriteItems_tooDeepItemOnFirstAction_reportedBeforeMalformedConditionOnSecond() {
+    AttributeValue deep = s("leaf");
+    for (int i = 0; i < 32; i++) {
+      deep = AttributeValue.fromM(Map.of("n", deep));
+    }
+    AttributeValue data = deep;
+    TransactWriteItem check = TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(hash)
+        .key(item("pk", s("cc"))).conditionExpression("attribute_not_exists(").build()).build();
+    assertDynamoError("ValidationException", "Nesting Levels have exceeded supported limits: Attributes in the item"
+        + " have nested levels beyond supported limit",
+        () -> dynamo.transactWriteItems(b -> b.transactItems(put(hash, item("pk", s("deep"), "data", data)), check)));
+  }
 }

@@ -128,4 +128,13 @@ class TransactRequestDecoderTest {
         + "\"CancellationReasons\":[{\"Code\":\"None\"},{\"Item\":{\"pk\":{\"S\":\"a\"}},\"Code\":\"ConditionalCheckFailed\","
         + "\"Message\":\"The conditional request failed\"}]}", body);
   }
+
+  @Test
+  void transactWriteItems_memberConstraintInsideAnAction_namedFromTheRoot() {
+    assertEquals("1 validation error detected: Value 'ALL_NEW' at"
+        + " 'transactItems.2.member.put.returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must"
+        + " satisfy enum value set: [ALL_OLD, NONE]",
+        writeError("{'TransactItems': [{'Delete': {'TableName': 't', 'Key': {'pk': {'S': 'c'}}}},"
+            + "{'Put': {'TableName': 't', 'Item': {'pk': {'S': 'a'}}, 'ReturnValuesOnConditionCheckFailure': 'ALL_NEW'}}]}"));
+  }
 }
