@@ -125,8 +125,7 @@ public final class TransactWriteItemsHandler implements OperationHandler<Transac
       ItemKeys keys;
       try {
         keys = ItemKeys.of(a.put() != null ? KeyValidator.keyOfItem(a.put().item(), schema)
-            : KeyValidator.key(a.put() == null && a.update() != null ? a.update().key()
-                : a.delete() != null ? a.delete().key() : a.conditionCheck().key(), schema), schema);
+            : KeyValidator.key(keyMember(a), schema), schema);
         if (a.update() != null && a.update().update() != null) {
           KeyChecks.checkUpdateLeavesKeys(a.update().update(),
               new KeyAttributes(schema.partitionKey(), schema.sortKey()));
@@ -167,6 +166,11 @@ public final class TransactWriteItemsHandler implements OperationHandler<Transac
           }
           return Future.failedFuture(e);
         });
+  }
+
+  /** The {@code Key} member of an Update, Delete or ConditionCheck. */
+  private static Map<String, AttributeValue> keyMember(WriteAction a) {
+    return a.update() != null ? a.update().key() : a.delete() != null ? a.delete().key() : a.conditionCheck().key();
   }
 
   private static TransactionCanceledException cancelled(Reason[] reasons) {
