@@ -54,6 +54,17 @@ class TransactThroughputIT {
     elapsed = (System.nanoTime() - start) / 1e9;
     System.out.printf("PutItem (conditional, 1 client thread): %d in %.1f s = %.0f ops/s, %.2f ms each%n",
         puts, elapsed, puts / elapsed, elapsed * 1000 / puts);
+    // And the request overhead without storage: GetItem of an absent key is one indexed read.
+    start = System.nanoTime();
+    end = start + seconds * 1_000_000_000L;
+    int gets = 0;
+    while (System.nanoTime() < end) {
+      gets++;
+      dynamo.getItem(b -> b.tableName(table).key(item("pk", s("absent"))));
+    }
+    elapsed = (System.nanoTime() - start) / 1e9;
+    System.out.printf("GetItem (absent, 1 client thread): %d in %.1f s = %.0f ops/s, %.2f ms each%n",
+        gets, elapsed, gets / elapsed, elapsed * 1000 / gets);
   }
 
   private static void run(DynamoDbClient dynamo, String table, String id) {

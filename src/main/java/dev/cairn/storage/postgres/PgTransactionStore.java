@@ -43,8 +43,11 @@ import java.util.TreeSet;
  *   <li>commit.</li>
  * </ol>
  *
- * Round trips: BEGIN, token (when given), lock, one read per table, one write per written item, COMMIT. The
- * connection is held only across PostgreSQL calls; the caller's decision is synchronous.
+ * The statements go out in two pipelined batches on the transaction's connection (BEGIN, token, lock and reads;
+ * then the writes) and a COMMIT: three round trips whatever the number of items and tables (one more when a
+ * client request token was seen before). The connection is held only across PostgreSQL calls; the caller's
+ * decision is synchronous. A replayed token takes the locks and reads too (the replay reports read units) and
+ * commits without writing.
  */
 public final class PgTransactionStore implements TransactionStore {
   /** How long a transaction waits for a lock before giving up with a conflict. */
@@ -66,20 +69,31 @@ public final class PgTransactionStore implements TransactionStore {
 
   @Override
   public <R> Future<R> write(Token token, List<TxItem> items, Decider<R> decider) {
-    return pool.<R>withTransaction(conn -> claim(conn, token).compose(state -> {
-      if (state == TokenState.MISMATCH) {
-        return Future.succeededFuture(decider.decide(null, state).result());
-      }
-      boolean replay = state == TokenState.REPLAY;
-      Future<Void> locked = replay ? Future.succeededFuture() : lock(conn, items);
-      return locked.compose(v -> readTables(conn, items, !replay)).compose(current -> {
-        TxPlan<R> plan = decider.decide(current, state);
-        if (replay) {
+    return pool.withConnection(conn -> {
+      // First batch, pipelined: BEGIN, the token, the locks, the locking reads. PostgreSQL runs them in order, so
+      // each read's snapshot is taken after every lock is held.
+      Future<io.vertx.sqlclient.Transaction> begun = conn.begin();
+      Future<TokenState> claimed = claim(conn, token);
+      Future<Void> locked = lock(conn, items);
+      Future<List<StoredItem>> read = readTables(conn, items);
+      Future<R> work = Future.all(begun, claimed, locked, read).compose(v -> {
+        TokenState state = claimed.result();
+        TxPlan<R> plan = decider.decide(state == TokenState.MISMATCH ? null : read.result(), state);
+        if (state != TokenState.NEW) {
           return Future.succeededFuture(plan.result());
         }
-        return writeAll(conn, items, current, plan.writes()).map(v -> plan.result());
+        // Second batch, pipelined: every write; then COMMIT once all of them wrote.
+        return writeAll(conn, items, read.result(), plan.writes()).map(x -> plan.result());
       });
-    })).recover(PgTransactionStore::classify);
+      return work.transform(ar -> {
+        if (ar.succeeded()) {
+          return begun.result().commit().map(x -> ar.result());
+        }
+        Future<Void> rollback = begun.succeeded() ? begun.result().rollback().otherwiseEmpty()
+            : Future.succeededFuture();
+        return rollback.transform(x -> Future.<R>failedFuture(ar.cause()));
+      });
+    }).recover(PgTransactionStore::classify);
   }
 
   private static <R> Future<R> classify(Throwable e) {
@@ -146,27 +160,28 @@ public final class PgTransactionStore implements TransactionStore {
     }
   }
 
-  /** Reads the items, one statement per table in table-id order; the result is in request order. */
-  private static Future<List<StoredItem>> readTables(SqlConnection conn, List<TxItem> items, boolean forUpdate) {
+  /**
+   * Reads and locks the items, one statement per table in table-id order, all sent at once; the result is in
+   * request order.
+   */
+  private static Future<List<StoredItem>> readTables(SqlConnection conn, List<TxItem> items) {
     Map<Long, List<TxItem>> byTable = new java.util.TreeMap<>();
     for (TxItem i : items) {
       byTable.computeIfAbsent(i.table().tableId(), k -> new ArrayList<>()).add(i);
     }
     Map<Key, StoredItem> found = new HashMap<>();
-    Future<Void> chain = Future.succeededFuture();
+    List<Future<?>> reads = new ArrayList<>();
     for (Map.Entry<Long, List<TxItem>> e : byTable.entrySet()) {
       long tableId = e.getKey();
-      TransactionSql sql = TransactionSql.of(tableId);
-      Tuple args = keyArrays(Tuple.tuple(), e.getValue());
-      chain = chain.compose(v -> conn.preparedQuery(forUpdate ? sql.readForUpdate : sql.read).execute(args)
-          .map(rs -> {
+      reads.add(conn.preparedQuery(TransactionSql.of(tableId).readForUpdate).execute(keyArrays(Tuple.tuple(),
+          e.getValue())).map(rs -> {
             for (Row r : rs) {
               found.put(new Key(tableId, r.getBuffer(0), r.getBuffer(1)), stored(r, 2));
             }
             return null;
           }));
     }
-    return chain.map(v -> {
+    return Future.all(reads).map(v -> {
       List<StoredItem> out = new ArrayList<>(items.size());
       for (TxItem i : items) {
         out.add(found.get(Key.of(i.table().tableId(), i.pk(), i.sk())));
@@ -189,7 +204,10 @@ public final class PgTransactionStore implements TransactionStore {
     return new StoredItem(ItemJson.read(r.getString(first)), r.getInteger(first + 1), r.getString(first + 2));
   }
 
-  /** Writes in (table id, pk, sk) order with compare-and-set; a lost one fails with a conflict on that item. */
+  /**
+   * Writes in (table id, pk, sk) order with compare-and-set, all sent at once; a lost one fails with a conflict on
+   * the first such item (the transaction is then rolled back).
+   */
   private static Future<Void> writeAll(SqlConnection conn, List<TxItem> items, List<StoredItem> current,
       List<TxWrite> writes) {
     Integer[] order = new Integer[items.size()];
@@ -198,18 +216,25 @@ public final class PgTransactionStore implements TransactionStore {
     }
     Arrays.sort(order, Comparator.<Integer>comparingLong(n -> items.get(n).table().tableId())
         .thenComparing(n -> items.get(n).pk(), BYTES).thenComparing(n -> items.get(n).sk(), BYTES));
-    Future<Void> chain = Future.succeededFuture();
+    List<Integer> sent = new ArrayList<>();
+    List<Future<Boolean>> results = new ArrayList<>();
     for (int n : order) {
       TxWrite w = writes.get(n);
       StoredItem old = current.get(n);
-      TxItem i = items.get(n);
       if (w.kind() == TxWrite.Kind.NONE || (w.kind() == TxWrite.Kind.DELETE && old == null)) {
         continue;
       }
-      chain = chain.compose(v -> writeOne(conn, i, old, w).compose(ok -> ok ? Future.succeededFuture()
-          : Future.failedFuture(new TransactionConflictException(n, "item written concurrently", null))));
+      sent.add(n);
+      results.add(writeOne(conn, items.get(n), old, w));
     }
-    return chain;
+    return Future.all(results).compose(v -> {
+      for (int k = 0; k < results.size(); k++) {
+        if (!results.get(k).result()) {
+          return Future.failedFuture(new TransactionConflictException(sent.get(k), "item written concurrently", null));
+        }
+      }
+      return Future.succeededFuture();
+    });
   }
 
   private static Future<Boolean> writeOne(SqlConnection conn, TxItem i, StoredItem old, TxWrite w) {

@@ -43,13 +43,9 @@ final class TransactionSql {
 
   /** Rows of one table by keys ({@code $1} pk array, {@code $2} sk array), locked, in key order. */
   final String readForUpdate;
-  /** The same without locks (a replayed transaction only reports what it read). */
-  final String read;
 
   private TransactionSql(long tableId) {
-    String select = select(tableId, null, 1);
-    read = select;
-    readForUpdate = select + " ORDER BY pk, sk FOR UPDATE";
+    readForUpdate = select(tableId, null, 1) + " ORDER BY pk, sk FOR UPDATE";
   }
 
   private static String select(long tableId, Integer position, int firstParam) {
