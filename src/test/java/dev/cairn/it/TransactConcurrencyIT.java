@@ -142,6 +142,8 @@ class TransactConcurrencyIT {
       total += balance;
       moves += Long.parseLong(row.get("moves").n());
     }
+    System.out.printf("ledger: %d transfers committed, %d refused (insufficient balance), %d conflicts%n",
+        succeeded.get(), insufficient.get(), conflicts.get());
     assertEquals(accounts * initial, total);
     assertEquals(2L * succeeded.get(), moves);
     assertEquals(THREADS * transfersPerThread, succeeded.get() + insufficient.get() + conflicts.get());
