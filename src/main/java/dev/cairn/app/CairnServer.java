@@ -227,6 +227,10 @@ public final class CairnServer {
     h.put(Operation.SCAN, new ScanHandler(tableCatalog, items));
     h.put(Operation.BATCH_GET_ITEM, new BatchGetItemHandler(tableCatalog, items));
     h.put(Operation.BATCH_WRITE_ITEM, new BatchWriteItemHandler(tableCatalog, items));
+    h.put(Operation.TRANSACT_WRITE_ITEMS,
+        new dev.cairn.engine.TransactWriteItemsHandler(tableCatalog, storage.transactions()));
+    h.put(Operation.TRANSACT_GET_ITEMS,
+        new dev.cairn.engine.TransactGetItemsHandler(tableCatalog, storage.transactions()));
     return h;
   }
 

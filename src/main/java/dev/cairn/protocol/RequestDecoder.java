@@ -18,12 +18,14 @@ public final class RequestDecoder {
   private final ItemRequestDecoder items;
   private final QueryScanDecoder reads;
   private final BatchRequestDecoder batches;
+  private final TransactRequestDecoder transactions;
 
   /** @param cache parsed expressions shared by every request of the process */
   public RequestDecoder(ExpressionCache cache) {
     this.items = new ItemRequestDecoder(cache);
     this.reads = new QueryScanDecoder(cache);
     this.batches = new BatchRequestDecoder(cache);
+    this.transactions = new TransactRequestDecoder(items, cache);
   }
 
   /**
@@ -47,6 +49,8 @@ public final class RequestDecoder {
       case SCAN -> reads.scan(body);
       case BATCH_GET_ITEM -> batches.batchGetItem(body);
       case BATCH_WRITE_ITEM -> batches.batchWriteItem(body);
+      case TRANSACT_WRITE_ITEMS -> transactions.transactWriteItems(body);
+      case TRANSACT_GET_ITEMS -> transactions.transactGetItems(body);
       case LIST_TABLES -> {
         ListTablesRequest r = new ListTablesRequest(JsonFields.integer(body, "Limit"),
             JsonFields.string(body, "ExclusiveStartTableName"));

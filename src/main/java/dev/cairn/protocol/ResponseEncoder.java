@@ -87,6 +87,8 @@ public final class ResponseEncoder {
         TableResponseEncoder.describeLimits(g, r);
       } else if (response instanceof DescribeContinuousBackupsResponse r) {
         TableResponseEncoder.describeContinuousBackups(g, r);
+      } else if (TransactResponseEncoder.handles(response)) {
+        TransactResponseEncoder.write(g, response);
       } else {
         throw new IllegalArgumentException("no encoder for " + response.getClass());
       }
@@ -103,6 +105,9 @@ public final class ResponseEncoder {
       }
       if (error instanceof ConditionalCheckFailedException ccf && ccf.item() != null) {
         ItemResponseEncoder.item(g, "Item", ccf.item());
+      }
+      if (error instanceof dev.cairn.core.error.TransactionCanceledException tce) {
+        TransactResponseEncoder.reasons(g, tce);
       }
       g.writeEndObject();
     });

@@ -34,7 +34,8 @@ import org.HdrHistogram.Histogram;
  *   <li>query: {@code SELECT ... WHERE pk = $1 ORDER BY sk LIMIT 10} on the range relation.
  *   <li>mixed: get and put scripts weighted 80/20.
  *   <li>batchwrite: 25 puts, each its own autocommit statement (as Cairn's BatchWriteItem sends them).
- *   <li>transactwrite: {@code BEGIN}, four puts, {@code COMMIT}.
+ *   <li>transactwrite: {@code BEGIN}, lock timeout and advisory locks, the four rows {@code FOR UPDATE}, four
+ *       updates, {@code COMMIT} (what {@code PgTransactionStore} sends for items that exist).
  * </ul>
  * Variants with {@code --gsi} or {@code --streams} have no ceiling yet (index and stream relations are not
  * laid out in Cairn yet) and are reported as n/a.
@@ -172,9 +173,24 @@ public final class PgCeiling implements AutoCloseable {
         break;
       }
       case TRANSACTWRITE: {
-        StringBuilder sb = new StringBuilder("\\set id random(0, :n - " + Workload.TRANSACT_SIZE + ")\nBEGIN;\n");
+        // What PgTransactionStore sends for four puts of existing items (docs/transactions.md): BEGIN; the lock
+        // timeout and one advisory lock per item (the key hash stood in for by hashtext); the rows FOR UPDATE in
+        // one statement; one write per item (WriteSql.updateIfVersion, here without the version since the row is
+        // locked); COMMIT.
+        StringBuilder keys = new StringBuilder();
+        StringBuilder hashes = new StringBuilder();
         for (int i = 0; i < Workload.TRANSACT_SIZE; i++) {
-          sb.append(putStatement(":id + " + i));
+          keys.append(i == 0 ? "" : ", ").append('(').append(hashKey(":id + " + i)).append(", '\\x'::bytea)");
+          hashes.append(i == 0 ? "" : ", ").append("hashtext((:id + ").append(i).append(")::text)::bigint");
+        }
+        StringBuilder sb = new StringBuilder("\\set id random(0, :n - " + Workload.TRANSACT_SIZE + ")\nBEGIN;\n");
+        sb.append("SELECT set_config('lock_timeout', '5s', true), (SELECT count(pg_advisory_xact_lock(k)) FROM"
+            + " (SELECT k FROM unnest(ARRAY[").append(hashes).append("]) AS k ORDER BY k) AS sorted);\n");
+        sb.append("SELECT pk, sk, coalesce(item::text, item_text), size_bytes, xmin::text FROM ").append(hashRelation())
+            .append(" WHERE (pk, sk) IN (").append(keys).append(") ORDER BY pk, sk FOR UPDATE;\n");
+        for (int i = 0; i < Workload.TRANSACT_SIZE; i++) {
+          sb.append("UPDATE ").append(hashRelation()).append(" SET item = :item::text::jsonb, item_text = NULL,"
+              + " size_bytes = 1024 WHERE pk = ").append(hashKey(":id + " + i)).append(" AND sk = '\\x'::bytea;\n");
         }
         out.put("transactwrite.sql", sb.append("COMMIT;\n").toString());
         break;

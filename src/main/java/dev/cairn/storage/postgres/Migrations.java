@@ -18,7 +18,7 @@ import java.util.List;
 public final class Migrations {
   /** The migrations in order; the last version is the schema version this build expects. */
   static final List<String> FILES = List.of("V1__catalog.sql", "V2__tables.sql", "V3__indexes.sql",
-      "V4__ttl.sql");
+      "V4__ttl.sql", "V5__transactions.sql");
 
   /** Advisory lock key for migrations (any constant shared by all Cairn processes). */
   private static final long LOCK_KEY = 0x0ca1_2000_0001L;

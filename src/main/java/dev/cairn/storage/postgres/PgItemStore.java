@@ -36,7 +36,7 @@ public final class PgItemStore implements ItemStore {
     return client.preparedQuery(sql).execute(args).recover(e -> Future.failedFuture(SqlStates.classify(e)));
   }
 
-  private static StoredItem stored(RowSet<Row> rs) {
+  static StoredItem stored(RowSet<Row> rs) {
     if (rs.size() == 0) {
       return null;
     }
@@ -45,7 +45,7 @@ public final class PgItemStore implements ItemStore {
   }
 
   /** Bind values $1..$8 of {@link WriteSql}: keys, item (jsonb or text form), size, table guard, row version. */
-  private static Tuple baseTuple(TableRecord t, byte[] pk, byte[] sk, Map<String, AttributeValue> item,
+  static Tuple baseTuple(TableRecord t, byte[] pk, byte[] sk, Map<String, AttributeValue> item,
       int sizeBytes, String expectedVersion) {
     Tuple args = Tuple.tuple().addBuffer(Buffer.buffer(pk)).addBuffer(Buffer.buffer(sk));
     addJson(args, item);
@@ -62,9 +62,14 @@ public final class PgItemStore implements ItemStore {
     args.addString(text ? null : json).addString(text ? json : null);
   }
 
-  /** Appends the item's TTL expiry ({@link WriteSql#ttlParam}), after the index parameters. */
-  private static Tuple withTtl(Tuple args, TableRecord t, Map<String, AttributeValue> item) {
-    return args.addLong(TimeToLive.expiry(item, t.definition().timeToLiveAttribute()));
+  /**
+   * Every parameter of an item-writing statement of {@link WriteSql} ({@code put}, {@code insertIfAbsent},
+   * {@code updateIfVersion}): $1..$8, the index parameters, then the item's TTL expiry ({@link WriteSql#ttlParam}).
+   */
+  static Tuple writeTuple(TableRecord t, WriteSql sql, byte[] pk, byte[] sk, Map<String, AttributeValue> item,
+      int sizeBytes, String expectedVersion, List<IndexEntry> entries) {
+    return withEntries(baseTuple(t, pk, sk, item, sizeBytes, expectedVersion), sql, entries)
+        .addLong(TimeToLive.expiry(item, t.definition().timeToLiveAttribute()));
   }
 
   /** Appends the five index parameters per index, in the statement's index order. */
@@ -154,8 +159,7 @@ public final class PgItemStore implements ItemStore {
   public Future<Void> put(TableRecord table, byte[] pk, byte[] sk, Map<String, AttributeValue> item, int sizeBytes,
       List<IndexEntry> entries) {
     WriteSql sql = WriteSql.of(table);
-    return run(sql.put, withTtl(withEntries(baseTuple(table, pk, sk, item, sizeBytes, null), sql, entries), table,
-        item)).mapEmpty();
+    return run(sql.put, writeTuple(table, sql, pk, sk, item, sizeBytes, null, entries)).mapEmpty();
   }
 
   @Override
@@ -173,8 +177,7 @@ public final class PgItemStore implements ItemStore {
   public Future<Boolean> putIfVersion(TableRecord table, byte[] pk, byte[] sk, String expectedVersion,
       Map<String, AttributeValue> item, int sizeBytes, List<IndexEntry> entries) {
     WriteSql sql = WriteSql.of(table);
-    Tuple args = withTtl(withEntries(baseTuple(table, pk, sk, item, sizeBytes, expectedVersion), sql, entries),
-        table, item);
+    Tuple args = writeTuple(table, sql, pk, sk, item, sizeBytes, expectedVersion, entries);
     if (expectedVersion == null) {
       return run(sql.insertIfAbsent, args).map(PgItemStore::counted);
     }
@@ -188,7 +191,7 @@ public final class PgItemStore implements ItemStore {
   }
 
   /** The {@code SELECT count(*) FROM w} of a write statement: whether the base row was written. */
-  private static boolean counted(RowSet<Row> rs) {
+  static boolean counted(RowSet<Row> rs) {
     return rs.iterator().next().getLong(0) > 0;
   }
 

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PgStorage {
   private static final Logger LOG = LoggerFactory.getLogger(PgStorage.class);
+  /** Statements one pooled connection may have in flight (one transaction's batch). */
+  static final int POOL_PIPELINING_LIMIT = 256;
 
   private final Vertx vertx;
   private final PgConnectOptions connectOptions;
@@ -38,6 +40,7 @@ public final class PgStorage {
   private final PgCatalogStore catalog;
   private final PgTableStore tables;
   private final PgItemStore items;
+  private final PgTransactionStore transactions;
   private PgSubscriber subscriber;
 
   private PgStorage(Vertx vertx, PgConnectOptions connectOptions, PgSettings settings) {
@@ -50,12 +53,17 @@ public final class PgStorage {
     this.client = PgBuilder.client()
         .with(new PoolOptions().setMaxSize(settings.clientSize()))
         .connectingTo(connectOptions).using(vertx).build();
+    // A transaction's connection is its own: the pool's pipelining only lets one transaction send several
+    // statements before the first answers (PgTransactionStore sends its locks and reads, then its writes, as two
+    // batches); every statement is named and cached, so a pipelined BEGIN cannot destroy one.
     this.pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(settings.poolSize()))
-        .connectingTo(new PgConnectOptions(connectOptions).setPipeliningLimit(1)).using(vertx).build();
+        .connectingTo(new PgConnectOptions(connectOptions).setPipeliningLimit(POOL_PIPELINING_LIMIT)).using(vertx)
+        .build();
     this.catalog = new PgCatalogStore(client);
     this.tables = new PgTableStore(client, pool);
     this.items = new PgItemStore(client);
+    this.transactions = new PgTransactionStore(pool, client);
   }
 
   /**
@@ -105,6 +113,11 @@ public final class PgStorage {
 
   public ItemStore items() {
     return items;
+  }
+
+  /** TransactWriteItems and TransactGetItems: transactions on the pool, snapshot reads on the client. */
+  public dev.cairn.storage.TransactionStore transactions() {
+    return transactions;
   }
 
   /** The pipelined client, for single statements. */

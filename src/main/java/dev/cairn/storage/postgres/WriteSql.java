@@ -26,6 +26,12 @@ final class WriteSql {
   /** The guard of statements without compare-and-set: $8 is bound to null so every statement has one shape. */
   static final String GUARD_NO_CAS = GUARD + " AND $8::text IS NULL";
   static final int INDEX_PARAMS_START = 9;
+  /**
+   * Deletes bind no item ($3, $4 null, $5 zero) but must still name those parameters: PostgreSQL refuses to prepare
+   * a statement with a parameter it cannot type ("could not determine data type of parameter $3", SQLSTATE 42P18),
+   * which the transaction pool surfaces.
+   */
+  static final String NO_ITEM = "$3::text IS NULL AND $4::text IS NULL AND $5::int = 0";
 
   final List<Long> indexIds;
   /** The parameter number of {@code ttl_at} in the item-writing statements. */
@@ -59,14 +65,16 @@ final class WriteSql {
         + " ttl_at = " + ttl + " WHERE pk = $1 AND sk = $2 AND xmin::text = $8 AND " + GUARD + " RETURNING 1)", indexWrites(t),
         "SELECT count(*) FROM w");
     String removals = indexRemovals(t, backfilling);
-    delete = wrap("w AS (DELETE FROM " + base + " WHERE pk = $1 AND sk = $2 AND " + GUARD_NO_CAS + " RETURNING 1)",
+    delete = wrap("w AS (DELETE FROM " + base + " WHERE pk = $1 AND sk = $2 AND " + NO_ITEM + " AND " + GUARD_NO_CAS
+        + " RETURNING 1)",
         removals,
         "SELECT count(*) FROM w");
-    deleteReturning = wrap("w AS (DELETE FROM " + base + " WHERE pk = $1 AND sk = $2 AND " + GUARD_NO_CAS
+    deleteReturning = wrap("w AS (DELETE FROM " + base + " WHERE pk = $1 AND sk = $2 AND " + NO_ITEM + " AND "
+        + GUARD_NO_CAS
         + " RETURNING coalesce(item::text, item_text) AS j, size_bytes, xmin::text AS v)", removals,
         "SELECT j, size_bytes, v FROM w");
     deleteIfVersion = wrap("w AS (DELETE FROM " + base + " WHERE pk = $1 AND sk = $2 AND xmin::text = $8 AND "
-        + GUARD + " RETURNING 1)", removals, "SELECT count(*) FROM w");
+        + NO_ITEM + " AND " + GUARD + " RETURNING 1)", removals, "SELECT count(*) FROM w");
   }
 
   static List<TableDefinition.Index> indexes(TableDefinition d) {
