@@ -86,6 +86,16 @@ class BatchWriteItemHandlerTest {
     public Future<Integer> countTables(String accountId) {
       throw new UnsupportedOperationException();
     }
+
+    @Override
+    public Future<List<TableRecord>> timeToLiveTables() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Future<Integer> timeToLiveBackfillBatch(TableRecord table, int batchSize) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   /**
@@ -163,6 +173,16 @@ class BatchWriteItemHandlerTest {
 
     @Override
     public Future<long[]> approximateStats(TableRef table) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Future<Integer> deleteIfVersions(TableRecord table, List<dev.cairn.storage.VersionedItem> rows) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Future<List<dev.cairn.storage.VersionedItem>> expired(TableRef table, long now, long oldest, int limit) {
       throw new UnsupportedOperationException();
     }
   }
