@@ -189,8 +189,8 @@ public final class CairnServer {
         perLoop));
     await(vertx.deployVerticle(new BackfillVerticle(new IndexBackfill(storage.tables(), tableCatalog,
         () -> Integer.parseInt(settings.get(RuntimeSetting.BACKFILL_BATCH_ITEMS))))));
-    await(vertx.deployVerticle(new TimeToLiveVerticle(new TimeToLiveSweeper(storage.tables(), storage.items()),
-        storage.timeToLiveLeaderLock(), settings)));
+    await(vertx.deployVerticle(new TimeToLiveVerticle(new TimeToLiveSweeper(storage.tables(), storage.items(),
+        storage.timeToLiveLeaderLock()), settings)));
     if (s.tls() && s.httpPort() >= 0) {
       await(vertx.deployVerticle(new RedirectVerticle(s.host(), s.httpPort(), endpoint())));
     }

@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import dev.cairn.core.model.TimeToLive;
 import dev.cairn.storage.ItemStore;
+import dev.cairn.storage.LeaderLock;
 import dev.cairn.storage.StorageException;
 import dev.cairn.storage.TableRecord;
 import dev.cairn.storage.TableStore;
@@ -19,7 +20,7 @@ import java.util.List;
  * concurrent write that extends the TTL wins; the next sweep looks again. Expired items not yet swept are still
  * returned by reads, as in the service. Source: Developer Guide, "Time to Live (TTL)", "How TTL works".
  *
- * <p>Only one process per database sweeps (the caller holds the TTL leader lock). Capacity: TTL deletions
+ * <p>Only one process per database sweeps ({@link #sweepIfLeader}: the TTL leader lock). Capacity: TTL deletions
  * consume no write capacity, and nothing here is metered.
  */
 public final class TimeToLiveSweeper {
@@ -30,10 +31,29 @@ public final class TimeToLiveSweeper {
 
   private final TableStore tables;
   private final ItemStore items;
+  private final LeaderLock lock;
 
-  public TimeToLiveSweeper(TableStore tables, ItemStore items) {
+  /**
+   * @param lock the lock electing the one sweeping process per database
+   */
+  public TimeToLiveSweeper(TableStore tables, ItemStore items, LeaderLock lock) {
     this.tables = tables;
     this.items = items;
+    this.lock = lock;
+  }
+
+  /**
+   * Sweeps once if this process holds (or can take) the TTL leader lock; otherwise does nothing.
+   *
+   * @return the number of items deleted
+   */
+  public Future<Integer> sweepIfLeader(long nowEpochSeconds) {
+    return lock.tryAcquire().compose(leader -> leader ? sweepOnce(nowEpochSeconds) : Future.succeededFuture(0));
+  }
+
+  /** Gives up the leader lock (at shutdown), so another process takes over at once. */
+  public Future<Void> release() {
+    return lock.release();
   }
 
   /**

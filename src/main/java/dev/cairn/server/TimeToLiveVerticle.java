@@ -3,7 +3,6 @@ package dev.cairn.server;
 import dev.cairn.core.model.RuntimeSetting;
 import dev.cairn.core.model.SettingsView;
 import dev.cairn.engine.TimeToLiveSweeper;
-import dev.cairn.storage.LeaderLock;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
@@ -18,7 +17,6 @@ public final class TimeToLiveVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(TimeToLiveVerticle.class);
 
   private final TimeToLiveSweeper sweeper;
-  private final LeaderLock lock;
   private final SettingsView settings;
   static final long CHECK_MS = 1000;
 
@@ -26,9 +24,8 @@ public final class TimeToLiveVerticle extends VerticleBase {
   private boolean stopped;
   private long lastSweepMillis = System.currentTimeMillis();
 
-  public TimeToLiveVerticle(TimeToLiveSweeper sweeper, LeaderLock lock, SettingsView settings) {
+  public TimeToLiveVerticle(TimeToLiveSweeper sweeper, SettingsView settings) {
     this.sweeper = sweeper;
-    this.lock = lock;
     this.settings = settings;
   }
 
@@ -50,8 +47,7 @@ public final class TimeToLiveVerticle extends VerticleBase {
       return;
     }
     lastSweepMillis = System.currentTimeMillis();
-    lock.tryAcquire()
-        .compose(leader -> leader ? sweeper.sweepOnce(System.currentTimeMillis() / 1000) : Future.succeededFuture(0))
+    sweeper.sweepIfLeader(System.currentTimeMillis() / 1000)
         .onComplete(ar -> {
           if (ar.failed()) {
             LOG.warn("TTL sweep failed: {}", ar.cause().toString());
@@ -68,6 +64,6 @@ public final class TimeToLiveVerticle extends VerticleBase {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
-    return lock.release();
+    return sweeper.release();
   }
 }
