@@ -13,10 +13,10 @@ set -euo pipefail
 bench="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$bench/.." && pwd)"
 if [[ "${REBUILD:-0}" == 1 || ! -f "$root/target/cairn.jar" ]]; then
-  (cd "$root" && mvn -B -q -o package -DskipTests)
+  (cd "$root" && ./mvnw -B -q -o package -DskipTests)
 fi
 if [[ "${REBUILD:-0}" == 1 || ! -f "$bench/target/cairn-bench.jar" ]]; then
-  (cd "$bench" && mvn -B -q -o package -DskipTests)
+  (cd "$bench" && ../mvnw -B -q -o package -DskipTests)
 fi
 cd "$bench"
 exec java -Xmx512m -jar "$bench/target/cairn-bench.jar" compare --bench-dir "$bench" "$@"
