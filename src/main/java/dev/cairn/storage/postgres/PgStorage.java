@@ -32,6 +32,7 @@ public final class PgStorage {
 
   private final Vertx vertx;
   private final PgConnectOptions connectOptions;
+  private final dev.cairn.storage.StreamStore streams;
   private final SqlClient client;
   private final Pool pool;
   private final PgCatalogStore catalog;
@@ -55,6 +56,7 @@ public final class PgStorage {
     this.catalog = new PgCatalogStore(client);
     this.tables = new PgTableStore(client, pool);
     this.items = new PgItemStore(client);
+    this.streams = new PgStreamStore(client, pool);
   }
 
   /**
@@ -100,6 +102,11 @@ public final class PgStorage {
 
   public TableStore tables() {
     return tables;
+  }
+
+  /** DynamoDB Streams: streams, shards and records. */
+  public dev.cairn.storage.StreamStore streams() {
+    return streams;
   }
 
   public ItemStore items() {
