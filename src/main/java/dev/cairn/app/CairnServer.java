@@ -184,6 +184,7 @@ public final class CairnServer {
     await(vertx.deployVerticle(() -> new GatewayVerticle(gateway, authenticator, decoder, management, health),
         perLoop));
     await(vertx.deployVerticle(new BackfillVerticle(new IndexBackfill(storage.tables(), tableCatalog))));
+    await(vertx.deployVerticle(new dev.cairn.server.StreamWorkerVerticle(storage.streams(), settings)));
     if (s.tls() && s.httpPort() >= 0) {
       await(vertx.deployVerticle(new RedirectVerticle(s.host(), s.httpPort(), endpoint())));
     }
@@ -218,6 +219,12 @@ public final class CairnServer {
     h.put(Operation.UPDATE_ITEM, new UpdateItemHandler(tableCatalog, items));
     h.put(Operation.QUERY, new QueryHandler(tableCatalog, items));
     h.put(Operation.SCAN, new ScanHandler(tableCatalog, items));
+    dev.cairn.engine.StreamHandlers streams = new dev.cairn.engine.StreamHandlers(storage.streams(),
+        new Arns(config.server().region()));
+    h.put(Operation.LIST_STREAMS, streams.listStreams());
+    h.put(Operation.DESCRIBE_STREAM, streams.describeStream());
+    h.put(Operation.GET_SHARD_ITERATOR, streams.getShardIterator());
+    h.put(Operation.GET_RECORDS, streams.getRecords());
     return h;
   }
 

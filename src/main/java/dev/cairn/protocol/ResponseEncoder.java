@@ -43,6 +43,8 @@ public final class ResponseEncoder {
       if (ItemResponseEncoder.handles(response)) {
         // The data plane first: it is the hot path.
         ItemResponseEncoder.write(g, response);
+      } else if (StreamCodec.handles(response)) {
+        StreamCodec.write(g, response);
       } else if (response instanceof ListTablesResponse r) {
           g.writeStartObject();
           if (r.lastEvaluatedTableName() != null) {

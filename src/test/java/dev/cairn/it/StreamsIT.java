@@ -1,0 +1,285 @@
+package dev.cairn.it;
+
+import static dev.cairn.it.DynamoAssertions.assertDynamoError;
+import static dev.cairn.it.ItemTables.item;
+import static dev.cairn.it.ItemTables.n;
+import static dev.cairn.it.ItemTables.s;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * DynamoDB Streams through the AWS SDK v2: the stream lifecycle on CreateTable/UpdateTable/DeleteTable, the records
+ * of PutItem, UpdateItem and DeleteItem for each view type, and the Streams API with its errors. Written so the
+ * same assertions could run against the service (the stream appears at once here; the service may need seconds).
+ */
+class StreamsIT {
+  static CairnFixture fixture;
+  static DynamoDbClient dynamo;
+  static DynamoDbStreamsClient streams;
+
+  @BeforeAll
+  static void setUp() {
+    fixture = CairnFixture.get();
+    dynamo = fixture.dynamo();
+    streams = fixture.streams();
+  }
+
+  static String createWithStream(String prefix, StreamViewType view, boolean sortKey) {
+    String name = ItemTables.uniqueName(prefix);
+    dynamo.createTable(b -> {
+      b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+          .streamSpecification(x -> x.streamEnabled(true).streamViewType(view));
+      if (sortKey) {
+        b.keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+            .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
+                    .attributeType(ScalarAttributeType.S).build(),
+                AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build());
+      } else {
+        b.keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+            .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
+                .attributeType(ScalarAttributeType.S).build());
+      }
+    });
+    dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
+    return name;
+  }
+
+  static String streamArn(String table) {
+    return dynamo.describeTable(b -> b.tableName(table)).table().latestStreamArn();
+  }
+
+  /** Every shard of the stream, parents before children. */
+  static List<Shard> shards(String arn) {
+    List<Shard> all = new ArrayList<>();
+    String start = null;
+    do {
+      String from = start;
+      StreamDescription d = streams.describeStream(b -> b.streamArn(arn).exclusiveStartShardId(from))
+          .streamDescription();
+      all.addAll(d.shards());
+      start = d.lastEvaluatedShardId();
+    } while (start != null);
+    return all;
+  }
+
+  /** Reads every shard from TRIM_HORIZON until it is drained (closed) or returns nothing (open). */
+  static List<Record> readAll(String arn) {
+    List<Record> out = new ArrayList<>();
+    for (Shard shard : shards(arn)) {
+      String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
+          .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+      while (it != null) {
+        String current = it;
+        GetRecordsResponse r = streams.getRecords(b -> b.shardIterator(current));
+        out.addAll(r.records());
+        if (r.records().isEmpty()) {
+          break;
+        }
+        it = r.nextShardIterator();
+      }
+    }
+    out.sort((a, b) -> a.dynamodb().sequenceNumber().compareTo(b.dynamodb().sequenceNumber()));
+    return out;
+  }
+
+  @Test
+  void createTable_withStream_describesLatestStreamArnAndLabel() {
+    String name = ItemTables.uniqueName("stream-life");
+    CreateTableResponse created = dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+        .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S)
+            .build())
+        .streamSpecification(x -> x.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
+    TableDescription t = created.tableDescription();
+    assertTrue(t.latestStreamLabel().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}"), t.latestStreamLabel());
+    assertEquals("arn:aws:dynamodb:us-east-1:" + fixture.defaultKeys().accountId() + ":table/" + name + "/stream/"
+        + t.latestStreamLabel(), t.latestStreamArn());
+    assertEquals(StreamViewType.KEYS_ONLY, t.streamSpecification().streamViewType());
+    dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
+    TableDescription d = dynamo.describeTable(b -> b.tableName(name)).table();
+    assertEquals(t.latestStreamArn(), d.latestStreamArn());
+    assertEquals(t.latestStreamLabel(), d.latestStreamLabel());
+
+    StreamDescription s = streams.describeStream(b -> b.streamArn(t.latestStreamArn())).streamDescription();
+    assertEquals("ENABLED", s.streamStatusAsString());
+    assertEquals(name, s.tableName());
+    assertEquals(StreamViewType.KEYS_ONLY, s.streamViewType());
+    assertEquals(t.latestStreamLabel(), s.streamLabel());
+    assertEquals("pk", s.keySchema().get(0).attributeName());
+    assertNotNull(s.creationRequestDateTime());
+    assertFalse(s.shards().isEmpty());
+    for (Shard shard : s.shards()) {
+      assertTrue(shard.shardId().matches("shardId-\\d{20}-[0-9a-f]{8}"), shard.shardId());
+      assertNotNull(shard.sequenceNumberRange().startingSequenceNumber());
+      assertNull(shard.sequenceNumberRange().endingSequenceNumber());
+    }
+  }
+
+  @Test
+  void updateTable_enableDisableReEnable_followsTheServiceRules() {
+    String name = ItemTables.create(dynamo, ItemTables.uniqueName("stream-upd"), "pk", ScalarAttributeType.S, null, null);
+    assertNull(dynamo.describeTable(b -> b.tableName(name)).table().latestStreamArn());
+    assertDynamoError("ValidationException", "Table has no stream to disable: TableName: " + name,
+        () -> dynamo.updateTable(b -> b.tableName(name).streamSpecification(x -> x.streamEnabled(false))));
+
+    TableDescription enabled = dynamo.updateTable(b -> b.tableName(name)
+        .streamSpecification(x -> x.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE))).tableDescription();
+    String first = enabled.latestStreamArn();
+    assertNotNull(first);
+    dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
+    assertDynamoError("ValidationException", "Table already has an enabled stream: TableName: " + name,
+        () -> dynamo.updateTable(b -> b.tableName(name)
+            .streamSpecification(x -> x.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY))));
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("a"))));
+
+    dynamo.updateTable(b -> b.tableName(name).streamSpecification(x -> x.streamEnabled(false)));
+    dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
+    TableDescription disabled = dynamo.describeTable(b -> b.tableName(name)).table();
+    assertNull(disabled.streamSpecification());
+    assertEquals(first, disabled.latestStreamArn(), "the latest stream stays named after it is disabled");
+    StreamDescription old = streams.describeStream(b -> b.streamArn(first)).streamDescription();
+    assertEquals("DISABLED", old.streamStatusAsString());
+    for (Shard shard : old.shards()) {
+      assertNotNull(shard.sequenceNumberRange().endingSequenceNumber(), "a disabled stream's shards are closed");
+    }
+    assertEquals(1, readAll(first).size(), "a disabled stream stays readable");
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("b"))));
+    assertEquals(1, readAll(first).size(), "no records while disabled");
+
+    dynamo.updateTable(b -> b.tableName(name)
+        .streamSpecification(x -> x.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
+    dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
+    String second = streamArn(name);
+    assertNotEquals(first, second);
+    var listed = streams.listStreams(b -> b.tableName(name)).streams();
+    assertEquals(List.of(first, second), listed.stream().map(x -> x.streamArn()).toList());
+    assertEquals(0, readAll(second).size());
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("c"))));
+    assertEquals(1, readAll(second).size());
+  }
+
+  @Test
+  void deleteTable_leavesStreamReadable_andNameCanBeReused() {
+    String name = createWithStream("stream-del", StreamViewType.NEW_AND_OLD_IMAGES, false);
+    String first = streamArn(name);
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("a"), "v", n("1"))));
+    dynamo.deleteTable(b -> b.tableName(name));
+    dynamo.waiter().waitUntilTableNotExists(b -> b.tableName(name));
+    StreamDescription d = streams.describeStream(b -> b.streamArn(first)).streamDescription();
+    assertEquals("DISABLED", d.streamStatusAsString());
+    List<Record> records = readAll(first);
+    assertEquals(1, records.size());
+    assertEquals("INSERT", records.get(0).eventNameAsString());
+
+    String again = createWithStream("unused", StreamViewType.KEYS_ONLY, false);
+    dynamo.deleteTable(b -> b.tableName(again));
+    dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+        .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S)
+            .build())
+        .streamSpecification(x -> x.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
+    dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
+    String second = streamArn(name);
+    assertNotEquals(first, second);
+    assertEquals(0, readAll(second).size());
+    assertEquals(1, readAll(first).size());
+  }
+
+  @Test
+  void newAndOldImages_putUpdateDelete_recordEveryChangeButNoOps() {
+    String name = createWithStream("stream-nao", StreamViewType.NEW_AND_OLD_IMAGES, true);
+    Map<String, AttributeValue> key = item("pk", s("k"), "sk", n("1"));
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("k"), "sk", n("1"), "v", s("one"))));
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("k"), "sk", n("1"), "v", s("one"))));
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("k"), "sk", n("1"), "v", s("two"))));
+    dynamo.updateItem(b -> b.tableName(name).key(key).updateExpression("SET v = :v")
+        .expressionAttributeValues(Map.of(":v", s("two"))));
+    dynamo.updateItem(b -> b.tableName(name).key(key).updateExpression("SET w = :w")
+        .expressionAttributeValues(Map.of(":w", n("5"))));
+    dynamo.deleteItem(b -> b.tableName(name).key(key));
+    dynamo.deleteItem(b -> b.tableName(name).key(key));
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("k"), "sk", n("2"))).conditionExpression(
+        "attribute_not_exists(pk)"));
+
+    List<Record> r = readAll(streamArn(name));
+    assertEquals(List.of("INSERT", "MODIFY", "MODIFY", "REMOVE", "INSERT"),
+        r.stream().map(Record::eventNameAsString).toList());
+    for (Record x : r) {
+      assertEquals("aws:dynamodb", x.eventSource());
+      assertEquals("1.1", x.eventVersion());
+      assertEquals("us-east-1", x.awsRegion());
+      assertTrue(x.eventID().matches("[0-9a-f]{32}"), x.eventID());
+      assertEquals(StreamViewType.NEW_AND_OLD_IMAGES, x.dynamodb().streamViewType());
+      assertTrue(x.dynamodb().sizeBytes() > 0);
+      assertNotNull(x.dynamodb().approximateCreationDateTime());
+      assertTrue(x.dynamodb().sequenceNumber().matches("\\d{21,40}"));
+    }
+    assertEquals(key, r.get(0).dynamodb().keys());
+    assertFalse(r.get(0).dynamodb().hasOldImage());
+    assertEquals(s("one"), r.get(0).dynamodb().newImage().get("v"));
+    assertEquals(s("one"), r.get(1).dynamodb().oldImage().get("v"));
+    assertEquals(s("two"), r.get(1).dynamodb().newImage().get("v"));
+    assertEquals(n("5"), r.get(2).dynamodb().newImage().get("w"));
+    assertNull(r.get(2).dynamodb().oldImage().get("w"));
+    assertFalse(r.get(3).dynamodb().hasNewImage());
+    assertEquals(n("5"), r.get(3).dynamodb().oldImage().get("w"));
+    assertEquals(item("pk", s("k"), "sk", n("2")), r.get(4).dynamodb().keys());
+  }
+
+  @Test
+  void viewTypes_carryOnlyTheirImages() {
+    for (StreamViewType view : List.of(StreamViewType.KEYS_ONLY, StreamViewType.NEW_IMAGE, StreamViewType.OLD_IMAGE)) {
+      String name = createWithStream("stream-view", view, false);
+      dynamo.putItem(b -> b.tableName(name).item(item("pk", s("a"), "v", n("1"))));
+      dynamo.updateItem(b -> b.tableName(name).key(item("pk", s("a"))).updateExpression("SET v = :v")
+          .expressionAttributeValues(Map.of(":v", n("2"))));
+      dynamo.deleteItem(b -> b.tableName(name).key(item("pk", s("a"))));
+      List<Record> r = readAll(streamArn(name));
+      assertEquals(List.of("INSERT", "MODIFY", "REMOVE"), r.stream().map(Record::eventNameAsString).toList(),
+          view.toString());
+      for (int i = 0; i < 3; i++) {
+        var d = r.get(i).dynamodb();
+        assertEquals(item("pk", s("a")), d.keys());
+        assertEquals(view, d.streamViewType());
+        boolean hasNew = i < 2 && view == StreamViewType.NEW_IMAGE;
+        boolean hasOld = i > 0 && view == StreamViewType.OLD_IMAGE;
+        assertEquals(hasNew, d.hasNewImage(), view + " record " + i);
+        assertEquals(hasOld, d.hasOldImage(), view + " record " + i);
+      }
+      if (view == StreamViewType.NEW_IMAGE) {
+        assertEquals(n("2"), r.get(1).dynamodb().newImage().get("v"));
+      }
+      if (view == StreamViewType.OLD_IMAGE) {
+        assertEquals(n("1"), r.get(1).dynamodb().oldImage().get("v"));
+        assertEquals(n("2"), r.get(2).dynamodb().oldImage().get("v"));
+      }
+    }
+  }
+}
