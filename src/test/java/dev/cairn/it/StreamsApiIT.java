@@ -1,0 +1,158 @@
+package dev.cairn.it;
+
+import static dev.cairn.it.DynamoAssertions.assertDynamoError;
+import static dev.cairn.it.ItemTables.item;
+import static dev.cairn.it.ItemTables.n;
+import static dev.cairn.it.ItemTables.s;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The Streams API's paging, iterator types and errors: LATEST and the sequence-number iterators, Limit on
+ * GetRecords, ListStreams and DescribeStream paging, forged and other accounts' iterators, other accounts' ARNs.
+ */
+class StreamsApiIT {
+  static CairnFixture fixture;
+  static DynamoDbClient dynamo;
+  static DynamoDbStreamsClient streams;
+
+  @BeforeAll
+  static void setUp() {
+    fixture = CairnFixture.get();
+    dynamo = fixture.dynamo();
+    streams = fixture.streams();
+    StreamsIT.setUp(); // its table and reading helpers
+  }
+
+  /** The shard holding records of partition key {@code pk} (the only shard with records after one put). */
+  static String shardWithRecords(String arn) {
+    for (Shard shard : StreamsIT.shards(arn)) {
+      String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
+          .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+      if (!streams.getRecords(b -> b.shardIterator(it)).records().isEmpty()) {
+        return shard.shardId();
+      }
+    }
+    throw new AssertionError("no shard has records");
+  }
+
+  static String iterator(String arn, String shard, ShardIteratorType type, String seq) {
+    return streams.getShardIterator(b -> b.streamArn(arn).shardId(shard).shardIteratorType(type).sequenceNumber(seq))
+        .shardIterator();
+  }
+
+  @Test
+  void iteratorTypes_positionAsTheServiceDoes() {
+    String name = StreamsIT.createWithStream("stream-it", StreamViewType.KEYS_ONLY, true);
+    String arn = StreamsIT.streamArn(name);
+    for (int i = 1; i <= 5; i++) {
+      String v = String.valueOf(i);
+      dynamo.putItem(b -> b.tableName(name).item(item("pk", s("same"), "sk", n(v))));
+    }
+    String shard = shardWithRecords(arn);
+    String latest = iterator(arn, shard, ShardIteratorType.LATEST, null);
+    GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(iterator(arn, shard,
+        ShardIteratorType.TRIM_HORIZON, null)).limit(2));
+    assertEquals(2, page.records().size());
+    assertNotNull(page.nextShardIterator());
+    List<Record> rest = streams.getRecords(b -> b.shardIterator(page.nextShardIterator())).records();
+    assertEquals(3, rest.size());
+    String third = rest.get(0).dynamodb().sequenceNumber();
+    assertEquals(n("3"), rest.get(0).dynamodb().keys().get("sk"));
+
+    List<Record> at = streams.getRecords(b -> b.shardIterator(iterator(arn, shard,
+        ShardIteratorType.AT_SEQUENCE_NUMBER, third))).records();
+    assertEquals(List.of("3", "4", "5"), at.stream().map(r -> r.dynamodb().keys().get("sk").n()).toList());
+    List<Record> after = streams.getRecords(b -> b.shardIterator(iterator(arn, shard,
+        ShardIteratorType.AFTER_SEQUENCE_NUMBER, third))).records();
+    assertEquals(List.of("4", "5"), after.stream().map(r -> r.dynamodb().keys().get("sk").n()).toList());
+
+    assertTrue(streams.getRecords(b -> b.shardIterator(latest)).records().isEmpty());
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("same"), "sk", n("6"))));
+    List<Record> fromLatest = streams.getRecords(b -> b.shardIterator(latest)).records();
+    assertEquals(1, fromLatest.size());
+    assertEquals(n("6"), fromLatest.get(0).dynamodb().keys().get("sk"));
+  }
+
+  @Test
+  void listStreams_andDescribeStream_page() {
+    String name = StreamsIT.createWithStream("stream-page", StreamViewType.KEYS_ONLY, false);
+    String arn = StreamsIT.streamArn(name);
+    var all = streams.listStreams(b -> b.limit(100)).streams();
+    assertTrue(all.stream().anyMatch(x -> x.streamArn().equals(arn) && x.tableName().equals(name)));
+    List<String> paged = new ArrayList<>();
+    String start = null;
+    do {
+      String from = start;
+      var r = streams.listStreams(b -> b.limit(1).exclusiveStartStreamArn(from));
+      r.streams().forEach(x -> paged.add(x.streamArn()));
+      start = r.lastEvaluatedStreamArn();
+    } while (start != null);
+    assertEquals(all.stream().map(x -> x.streamArn()).toList(), paged);
+
+    var one = streams.describeStream(b -> b.streamArn(arn).limit(1)).streamDescription();
+    assertEquals(1, one.shards().size());
+    assertEquals(one.shards().get(0).shardId(), one.lastEvaluatedShardId());
+    Set<String> ids = new HashSet<>();
+    StreamsIT.shards(arn).forEach(x -> ids.add(x.shardId()));
+    assertEquals(4, ids.size(), "four shards by default");
+  }
+
+  @Test
+  void errors_useTheServiceTypes() {
+    String name = StreamsIT.createWithStream("stream-err", StreamViewType.KEYS_ONLY, false);
+    String arn = StreamsIT.streamArn(name);
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("a"))));
+    String shard = shardWithRecords(arn);
+    String good = iterator(arn, shard, ShardIteratorType.TRIM_HORIZON, null);
+
+    String unknown = arn.substring(0, arn.lastIndexOf('/') + 1) + "2000-01-01T00:00:00.000";
+    assertDynamoError("ResourceNotFoundException", "Requested resource not found: Stream: " + unknown + " not found",
+        () -> streams.describeStream(b -> b.streamArn(unknown)));
+    assertDynamoError("ResourceNotFoundException", null, () -> streams.getShardIterator(b -> b.streamArn(arn)
+        .shardId("shardId-00000000000000000000-00000000").shardIteratorType(ShardIteratorType.LATEST)));
+    assertDynamoError("ValidationException", "1 validation error detected: Value 'SOMETIMES' at 'shardIteratorType'"
+        + " failed to satisfy constraint: Member must satisfy enum value set: [TRIM_HORIZON, LATEST,"
+        + " AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER]", () -> streams.getShardIterator(b -> b.streamArn(arn)
+            .shardId(shard).shardIteratorType("SOMETIMES")));
+    assertDynamoError("ValidationException", "1 validation error detected: Value '0' at 'limit' failed to satisfy"
+        + " constraint: Member must have value greater than or equal to 1",
+        () -> streams.getRecords(b -> b.shardIterator(good).limit(0)));
+
+    // A forged iterator: the payload altered, the signature kept.
+    String forged = "x" + good.substring(1);
+    assertDynamoError("ValidationException", "Invalid ShardIterator",
+        () -> streams.getRecords(b -> b.shardIterator(forged)));
+    assertDynamoError("ValidationException", "Invalid ShardIterator",
+        () -> streams.getRecords(b -> b.shardIterator("not-an-iterator")));
+
+    // Another account sees neither the stream nor accepts this account's iterator.
+    CairnFixture.Keys other = fixture.newAccount("streams-other");
+    DynamoDbStreamsClient them = fixture.streams(other.accessKeyId(), other.secretAccessKey());
+    assertDynamoError("ResourceNotFoundException", "Requested resource not found: Stream: " + arn + " not found",
+        () -> them.describeStream(b -> b.streamArn(arn)));
+    String theirs = arn.replace(":" + fixture.defaultKeys().accountId() + ":", ":" + other.accountId() + ":");
+    assertDynamoError("ResourceNotFoundException", null, () -> them.describeStream(b -> b.streamArn(theirs)));
+    assertDynamoError("ValidationException", "Invalid ShardIterator",
+        () -> them.getRecords(b -> b.shardIterator(good)));
+    assertTrue(them.listStreams(b -> b.tableName(name)).streams().isEmpty());
+    assertNull(them.listStreams().lastEvaluatedStreamArn());
+    assertEquals(1, streams.getRecords(b -> b.shardIterator(good)).records().size());
+  }
+}
