@@ -184,7 +184,8 @@ public final class CairnServer {
     await(vertx.deployVerticle(() -> new GatewayVerticle(gateway, authenticator, decoder, management, health),
         perLoop));
     await(vertx.deployVerticle(new BackfillVerticle(new IndexBackfill(storage.tables(), tableCatalog))));
-    await(vertx.deployVerticle(new dev.cairn.server.StreamWorkerVerticle(storage.streams(), settings)));
+    await(vertx.deployVerticle(new dev.cairn.server.StreamWorkerVerticle(
+        new dev.cairn.engine.StreamHousekeeping(storage.streams()), settings)));
     if (s.tls() && s.httpPort() >= 0) {
       await(vertx.deployVerticle(new RedirectVerticle(s.host(), s.httpPort(), endpoint())));
     }

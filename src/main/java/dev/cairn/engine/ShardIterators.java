@@ -6,11 +6,10 @@ import dev.cairn.core.error.ErrorCode;
 import dev.cairn.storage.StreamStore;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Shard iterators: opaque strings {@code base64url(payload) "." base64url(HMAC-SHA256(secret, payload))}, the
@@ -77,12 +76,23 @@ final class ShardIterators {
     });
   }
 
-  private static byte[] mac(byte[] secret, byte[] payload) {
+  /** HMAC-SHA256 (RFC 2104) on {@link MessageDigest}, so the engine needs no JCE provider classes. */
+  static byte[] mac(byte[] secret, byte[] payload) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return mac.doFinal(payload);
-    } catch (GeneralSecurityException e) {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] key = secret.length > 64 ? sha.digest(secret) : secret;
+      byte[] block = Arrays.copyOf(key, 64);
+      byte[] inner = new byte[64];
+      byte[] outer = new byte[64];
+      for (int i = 0; i < 64; i++) {
+        inner[i] = (byte) (block[i] ^ 0x36);
+        outer[i] = (byte) (block[i] ^ 0x5c);
+      }
+      sha.update(inner);
+      byte[] innerHash = sha.digest(payload);
+      sha.update(outer);
+      return sha.digest(innerHash);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

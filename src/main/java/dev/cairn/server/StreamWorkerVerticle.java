@@ -1,7 +1,7 @@
 package dev.cairn.server;
 
 import dev.cairn.core.model.RuntimeSetting;
-import dev.cairn.storage.StreamStore;
+import dev.cairn.engine.StreamHousekeeping;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.slf4j.Logger;
@@ -17,13 +17,13 @@ public final class StreamWorkerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(StreamWorkerVerticle.class);
   static final long INTERVAL_MS = 1000;
 
-  private final StreamStore streams;
+  private final StreamHousekeeping housekeeping;
   private final LiveSettings settings;
   private long timer = -1;
   private boolean running;
 
-  public StreamWorkerVerticle(StreamStore streams, LiveSettings settings) {
-    this.streams = streams;
+  public StreamWorkerVerticle(StreamHousekeeping housekeeping, LiveSettings settings) {
+    this.housekeeping = housekeeping;
     this.settings = settings;
   }
 
@@ -39,7 +39,7 @@ public final class StreamWorkerVerticle extends VerticleBase {
     }
     running = true;
     long period = Long.parseLong(settings.get(RuntimeSetting.STREAM_SHARD_ROLLOVER_MS));
-    streams.rollOver(period).compose(n -> streams.trim()).onComplete(ar -> {
+    housekeeping.runOnce(period).onComplete(ar -> {
       running = false;
       if (ar.failed()) {
         LOG.warn("stream housekeeping failed: {}", ar.cause().toString());
