@@ -137,7 +137,9 @@ public final class StreamHandlers {
           long shardId = shard.shardId();
           String type = r.shardIteratorType();
           if (type.equals("TRIM_HORIZON")) {
-            return iterators.issue(principal.accountId(), s.streamId(), shardId, "0", 0);
+            // The oldest record still kept: just after the last trimmed one.
+            return iterators.issue(principal.accountId(), s.streamId(), shardId, shard.trimmedTxid(),
+                shard.trimmedSerial());
           }
           if (type.equals("LATEST")) {
             return store.latestPosition()

@@ -31,9 +31,11 @@ public interface StreamStore {
    * @param complete       closed and every transaction that wrote to it has finished: what is readable now is all
    *                       it will ever hold
    * @param lastSequence   its last record's sequence number, or {@code null} when empty
+   * @param trimmedTxid    with {@code trimmedSerial}: the position of the last trimmed record (TRIM_HORIZON starts
+   *                       after it), {@code "0"} and 0 when nothing was trimmed
    */
   record ShardRow(long shardId, String shardName, String parentName, String startSequence, boolean closed,
-      boolean complete, String lastSequence) {
+      boolean complete, String lastSequence, String trimmedTxid, long trimmedSerial) {
   }
 
   /**

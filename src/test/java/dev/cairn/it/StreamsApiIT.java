@@ -155,4 +155,45 @@ class StreamsApiIT {
     assertNull(them.listStreams().lastEvaluatedStreamArn());
     assertEquals(1, streams.getRecords(b -> b.shardIterator(good)).records().size());
   }
+
+  @Test
+  void trimmedRecords_areGone_andOldPositionsAreTrimmedDataAccess() throws Exception {
+    String name = StreamsIT.createWithStream("stream-trim", StreamViewType.KEYS_ONLY, true);
+    String arn = StreamsIT.streamArn(name);
+    for (int i = 1; i <= 3; i++) {
+      String v = String.valueOf(i);
+      dynamo.putItem(b -> b.tableName(name).item(item("pk", s("p"), "sk", n(v))));
+    }
+    String shard = shardWithRecords(arn);
+    String stale = iterator(arn, shard, ShardIteratorType.TRIM_HORIZON, null);
+    List<Record> before = streams.getRecords(b -> b.shardIterator(stale)).records();
+    assertEquals(3, before.size());
+    // Age the first two records past the 24-hour retention; the stream worker trims them within a second or two.
+    Long[] serials = before.subList(0, 2).stream()
+        .map(r -> Long.parseLong(r.dynamodb().sequenceNumber().substring(20))).toArray(Long[]::new);
+    fixture.server().storage().client().preparedQuery("UPDATE cairn.stream_records SET created_at = now()"
+        + " - interval '25 hours' WHERE serial = ANY($1)").execute(io.vertx.sqlclient.Tuple.of(serials))
+        .await(30, java.util.concurrent.TimeUnit.SECONDS);
+    List<Record> after = null;
+    for (int i = 0; i < 100; i++) {
+      try {
+        after = streams.getRecords(b -> b.shardIterator(iterator(arn, shard, ShardIteratorType.TRIM_HORIZON, null)))
+            .records();
+        if (after.size() == 1) {
+          break;
+        }
+      } catch (software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException e) {
+        // The iterator was taken just before the trim: its position has been trimmed since (as documented).
+      }
+      Thread.sleep(100);
+    }
+    assertEquals(List.of("3"), after.stream().map(r -> r.dynamodb().keys().get("sk").n()).toList());
+    String first = before.get(0).dynamodb().sequenceNumber();
+    assertDynamoError("TrimmedDataAccessException", "The data you are trying to access has been trimmed.",
+        () -> streams.getRecords(b -> b.shardIterator(stale)));
+    assertDynamoError("TrimmedDataAccessException", null,
+        () -> iterator(arn, shard, ShardIteratorType.AT_SEQUENCE_NUMBER, first));
+    assertEquals(1, streams.getRecords(b -> b.shardIterator(iterator(arn, shard,
+        ShardIteratorType.AFTER_SEQUENCE_NUMBER, before.get(1).dynamodb().sequenceNumber()))).records().size());
+  }
 }

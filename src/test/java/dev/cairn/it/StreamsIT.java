@@ -282,4 +282,29 @@ class StreamsIT {
       }
     }
   }
+
+  @Test
+  void tableWithIndex_writesIndexRowsAndRecordsTogether() {
+    String name = ItemTables.uniqueName("stream-gsi");
+    dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
+        .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S)
+            .build(), AttributeDefinition.builder().attributeName("g").attributeType(ScalarAttributeType.S).build())
+        .globalSecondaryIndexes(x -> x.indexName("byG").projection(p -> p.projectionType("ALL"))
+            .keySchema(KeySchemaElement.builder().attributeName("g").keyType(KeyType.HASH).build()))
+        .streamSpecification(x -> x.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+    dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("a"), "g", s("x"))));
+    dynamo.updateItem(b -> b.tableName(name).key(item("pk", s("a"))).updateExpression("SET g = :g")
+        .expressionAttributeValues(Map.of(":g", s("y"))));
+    assertEquals(1, dynamo.query(b -> b.tableName(name).indexName("byG").keyConditionExpression("g = :g")
+        .expressionAttributeValues(Map.of(":g", s("y")))).count());
+    dynamo.deleteItem(b -> b.tableName(name).key(item("pk", s("a"))));
+    assertEquals(0, dynamo.query(b -> b.tableName(name).indexName("byG").keyConditionExpression("g = :g")
+        .expressionAttributeValues(Map.of(":g", s("y")))).count());
+    List<Record> r = readAll(streamArn(name));
+    assertEquals(List.of("INSERT", "MODIFY", "REMOVE"), r.stream().map(Record::eventNameAsString).toList());
+    assertEquals(s("x"), r.get(1).dynamodb().oldImage().get("g"));
+    assertEquals(s("y"), r.get(2).dynamodb().oldImage().get("g"));
+  }
 }

@@ -73,7 +73,7 @@ public final class PgStreamStore implements StreamStore {
     return run(StreamSql.SHARDS, Tuple.of(streamId, accountId)).map(rs -> {
       List<ShardRow> out = new ArrayList<>();
       rs.forEach(r -> out.add(new ShardRow(r.getLong(0), r.getString(1), r.getString(2), r.getString(3),
-          r.getBoolean(4), r.getBoolean(5), r.getString(6))));
+          r.getBoolean(4), r.getBoolean(5), r.getString(6), r.getString(7), r.getLong(8))));
       return out;
     });
   }

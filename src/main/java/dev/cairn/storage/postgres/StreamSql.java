@@ -68,12 +68,14 @@ final class StreamSql {
 
   /**
    * The shards of a stream in creation order, with their ending sequence number once closed and final: $1 stream,
-   * $2 account. Columns: shard id, name, parent name, start seq, closed, final, last record seq.
+   * $2 account. Columns: shard id, name, parent name, start seq, closed, final, last record seq, trim horizon
+   * (txid text, serial: the last trimmed record, or 0, 0).
    */
   static final String SHARDS = "SELECT sh.shard_id, sh.shard_name, p.shard_name, sh.start_seq, sh.closed_at IS NOT NULL,"
       + " sh.closed_xid IS NOT NULL AND sh.closed_xid < " + WATERMARK + ","
       + " (SELECT " + SEQ + " FROM cairn.stream_records r WHERE r.shard_id = sh.shard_id"
-      + " ORDER BY r.txid DESC, r.serial DESC LIMIT 1)"
+      + " ORDER BY r.txid DESC, r.serial DESC LIMIT 1), coalesce(sh.trimmed_txid::text, '0'),"
+      + " coalesce(sh.trimmed_serial, 0)"
       + " FROM cairn.stream_shards sh LEFT JOIN cairn.stream_shards p ON p.shard_id = sh.parent_shard_id"
       + " WHERE sh.stream_id = $1 AND sh.account_id = $2 ORDER BY sh.shard_id";
 
