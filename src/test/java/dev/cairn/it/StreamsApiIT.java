@@ -37,37 +37,19 @@ class StreamsApiIT {
     fixture = CairnFixture.get();
     dynamo = fixture.dynamo();
     streams = fixture.streams();
-    StreamsIT.setUp(); // its table and reading helpers
-  }
-
-  /** The shard holding records of partition key {@code pk} (the only shard with records after one put). */
-  static String shardWithRecords(String arn) {
-    for (Shard shard : StreamsIT.shards(arn)) {
-      String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
-          .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-      if (!streams.getRecords(b -> b.shardIterator(it)).records().isEmpty()) {
-        return shard.shardId();
       }
-    }
-    throw new AssertionError("no shard has records");
-  }
-
-  static String iterator(String arn, String shard, ShardIteratorType type, String seq) {
-    return streams.getShardIterator(b -> b.streamArn(arn).shardId(shard).shardIteratorType(type).sequenceNumber(seq))
-        .shardIterator();
-  }
 
   @Test
   void iteratorTypes_positionAsTheServiceDoes() {
-    String name = StreamsIT.createWithStream("stream-it", StreamViewType.KEYS_ONLY, true);
-    String arn = StreamsIT.streamArn(name);
+    String name = StreamTables.createWithStream("stream-it", StreamViewType.KEYS_ONLY, true);
+    String arn = StreamTables.streamArn(name);
     for (int i = 1; i <= 5; i++) {
       String v = String.valueOf(i);
       dynamo.putItem(b -> b.tableName(name).item(item("pk", s("same"), "sk", n(v))));
     }
-    String shard = shardWithRecords(arn);
-    String latest = iterator(arn, shard, ShardIteratorType.LATEST, null);
-    GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(iterator(arn, shard,
+    String shard = StreamTables.shardWithRecords(arn);
+    String latest = StreamTables.iterator(arn, shard, ShardIteratorType.LATEST, null);
+    GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(StreamTables.iterator(arn, shard,
         ShardIteratorType.TRIM_HORIZON, null)).limit(2));
     assertEquals(2, page.records().size());
     assertNotNull(page.nextShardIterator());
@@ -76,10 +58,10 @@ class StreamsApiIT {
     String third = rest.get(0).dynamodb().sequenceNumber();
     assertEquals(n("3"), rest.get(0).dynamodb().keys().get("sk"));
 
-    List<Record> at = streams.getRecords(b -> b.shardIterator(iterator(arn, shard,
+    List<Record> at = streams.getRecords(b -> b.shardIterator(StreamTables.iterator(arn, shard,
         ShardIteratorType.AT_SEQUENCE_NUMBER, third))).records();
     assertEquals(List.of("3", "4", "5"), at.stream().map(r -> r.dynamodb().keys().get("sk").n()).toList());
-    List<Record> after = streams.getRecords(b -> b.shardIterator(iterator(arn, shard,
+    List<Record> after = streams.getRecords(b -> b.shardIterator(StreamTables.iterator(arn, shard,
         ShardIteratorType.AFTER_SEQUENCE_NUMBER, third))).records();
     assertEquals(List.of("4", "5"), after.stream().map(r -> r.dynamodb().keys().get("sk").n()).toList());
 
@@ -92,8 +74,8 @@ class StreamsApiIT {
 
   @Test
   void listStreams_andDescribeStream_page() {
-    String name = StreamsIT.createWithStream("stream-page", StreamViewType.KEYS_ONLY, false);
-    String arn = StreamsIT.streamArn(name);
+    String name = StreamTables.createWithStream("stream-page", StreamViewType.KEYS_ONLY, false);
+    String arn = StreamTables.streamArn(name);
     var all = streams.listStreams(b -> b.limit(100)).streams();
     assertTrue(all.stream().anyMatch(x -> x.streamArn().equals(arn) && x.tableName().equals(name)));
     List<String> paged = new ArrayList<>();
@@ -110,17 +92,17 @@ class StreamsApiIT {
     assertEquals(1, one.shards().size());
     assertEquals(one.shards().get(0).shardId(), one.lastEvaluatedShardId());
     Set<String> ids = new HashSet<>();
-    StreamsIT.shards(arn).forEach(x -> ids.add(x.shardId()));
+    StreamTables.shards(arn).forEach(x -> ids.add(x.shardId()));
     assertEquals(4, ids.size(), "four shards by default");
   }
 
   @Test
   void errors_useTheServiceTypes() {
-    String name = StreamsIT.createWithStream("stream-err", StreamViewType.KEYS_ONLY, false);
-    String arn = StreamsIT.streamArn(name);
+    String name = StreamTables.createWithStream("stream-err", StreamViewType.KEYS_ONLY, false);
+    String arn = StreamTables.streamArn(name);
     dynamo.putItem(b -> b.tableName(name).item(item("pk", s("a"))));
-    String shard = shardWithRecords(arn);
-    String good = iterator(arn, shard, ShardIteratorType.TRIM_HORIZON, null);
+    String shard = StreamTables.shardWithRecords(arn);
+    String good = StreamTables.iterator(arn, shard, ShardIteratorType.TRIM_HORIZON, null);
 
     String unknown = arn.substring(0, arn.lastIndexOf('/') + 1) + "2000-01-01T00:00:00.000";
     assertDynamoError("ResourceNotFoundException", "Requested resource not found: Stream: " + unknown + " not found",
@@ -158,14 +140,14 @@ class StreamsApiIT {
 
   @Test
   void trimmedRecords_areGone_andOldPositionsAreTrimmedDataAccess() throws Exception {
-    String name = StreamsIT.createWithStream("stream-trim", StreamViewType.KEYS_ONLY, true);
-    String arn = StreamsIT.streamArn(name);
+    String name = StreamTables.createWithStream("stream-trim", StreamViewType.KEYS_ONLY, true);
+    String arn = StreamTables.streamArn(name);
     for (int i = 1; i <= 3; i++) {
       String v = String.valueOf(i);
       dynamo.putItem(b -> b.tableName(name).item(item("pk", s("p"), "sk", n(v))));
     }
-    String shard = shardWithRecords(arn);
-    String stale = iterator(arn, shard, ShardIteratorType.TRIM_HORIZON, null);
+    String shard = StreamTables.shardWithRecords(arn);
+    String stale = StreamTables.iterator(arn, shard, ShardIteratorType.TRIM_HORIZON, null);
     List<Record> before = streams.getRecords(b -> b.shardIterator(stale)).records();
     assertEquals(3, before.size());
     // Age the first two records past the 24-hour retention; the stream worker trims them within a second or two.
@@ -177,7 +159,7 @@ class StreamsApiIT {
     List<Record> after = null;
     for (int i = 0; i < 100; i++) {
       try {
-        after = streams.getRecords(b -> b.shardIterator(iterator(arn, shard, ShardIteratorType.TRIM_HORIZON, null)))
+        after = streams.getRecords(b -> b.shardIterator(StreamTables.iterator(arn, shard, ShardIteratorType.TRIM_HORIZON, null)))
             .records();
         if (after.size() == 1) {
           break;
@@ -192,8 +174,8 @@ class StreamsApiIT {
     assertDynamoError("TrimmedDataAccessException", "The data you are trying to access has been trimmed.",
         () -> streams.getRecords(b -> b.shardIterator(stale)));
     assertDynamoError("TrimmedDataAccessException", null,
-        () -> iterator(arn, shard, ShardIteratorType.AT_SEQUENCE_NUMBER, first));
-    assertEquals(1, streams.getRecords(b -> b.shardIterator(iterator(arn, shard,
+        () -> StreamTables.iterator(arn, shard, ShardIteratorType.AT_SEQUENCE_NUMBER, first));
+    assertEquals(1, streams.getRecords(b -> b.shardIterator(StreamTables.iterator(arn, shard,
         ShardIteratorType.AFTER_SEQUENCE_NUMBER, before.get(1).dynamodb().sequenceNumber()))).records().size());
   }
 }

@@ -42,7 +42,6 @@ class StreamsConcurrencyIT {
     fixture = CairnFixture.get();
     dynamo = fixture.dynamo();
     streams = fixture.streams();
-    StreamsIT.setUp();
   }
 
   /** A consumer of every shard of one stream, children only after their parent is drained. */
@@ -60,7 +59,7 @@ class StreamsConcurrencyIT {
 
     /** One round: discover shards, then one GetRecords per readable shard. */
     void poll() {
-      for (Shard shard : StreamsIT.shards(arn)) {
+      for (Shard shard : StreamTables.shards(arn)) {
         parents.put(shard.shardId(), shard.parentShardId());
         if (started.contains(shard.shardId())) {
           continue;
@@ -87,8 +86,8 @@ class StreamsConcurrencyIT {
 
   @Test
   void concurrentWriters_everyAcknowledgedWriteSeenOnceInKeyOrder_throughRollovers() throws Exception {
-    String name = StreamsIT.createWithStream("stream-conc", StreamViewType.NEW_IMAGE, false);
-    String arn = StreamsIT.streamArn(name);
+    String name = StreamTables.createWithStream("stream-conc", StreamViewType.NEW_IMAGE, false);
+    String arn = StreamTables.streamArn(name);
     fixture.server().admin().putSetting("stream_shard_rollover_ms", "1500").await(30, TimeUnit.SECONDS);
     try {
       int writers = 4;

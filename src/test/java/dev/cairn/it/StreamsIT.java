@@ -50,65 +50,6 @@ class StreamsIT {
     streams = fixture.streams();
   }
 
-  static String createWithStream(String prefix, StreamViewType view, boolean sortKey) {
-    String name = ItemTables.uniqueName(prefix);
-    dynamo.createTable(b -> {
-      b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-          .streamSpecification(x -> x.streamEnabled(true).streamViewType(view));
-      if (sortKey) {
-        b.keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
-            .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
-                    .attributeType(ScalarAttributeType.S).build(),
-                AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build());
-      } else {
-        b.keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
-            .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
-                .attributeType(ScalarAttributeType.S).build());
-      }
-    });
-    dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
-    return name;
-  }
-
-  static String streamArn(String table) {
-    return dynamo.describeTable(b -> b.tableName(table)).table().latestStreamArn();
-  }
-
-  /** Every shard of the stream, parents before children. */
-  static List<Shard> shards(String arn) {
-    List<Shard> all = new ArrayList<>();
-    String start = null;
-    do {
-      String from = start;
-      StreamDescription d = streams.describeStream(b -> b.streamArn(arn).exclusiveStartShardId(from))
-          .streamDescription();
-      all.addAll(d.shards());
-      start = d.lastEvaluatedShardId();
-    } while (start != null);
-    return all;
-  }
-
-  /** Reads every shard from TRIM_HORIZON until it is drained (closed) or returns nothing (open). */
-  static List<Record> readAll(String arn) {
-    List<Record> out = new ArrayList<>();
-    for (Shard shard : shards(arn)) {
-      String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
-          .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-      while (it != null) {
-        String current = it;
-        GetRecordsResponse r = streams.getRecords(b -> b.shardIterator(current));
-        out.addAll(r.records());
-        if (r.records().isEmpty()) {
-          break;
-        }
-        it = r.nextShardIterator();
-      }
-    }
-    out.sort((a, b) -> a.dynamodb().sequenceNumber().compareTo(b.dynamodb().sequenceNumber()));
-    return out;
-  }
-
   @Test
   void createTable_withStream_describesLatestStreamArnAndLabel() {
     String name = ItemTables.uniqueName("stream-life");
@@ -169,36 +110,36 @@ class StreamsIT {
     for (Shard shard : old.shards()) {
       assertNotNull(shard.sequenceNumberRange().endingSequenceNumber(), "a disabled stream's shards are closed");
     }
-    assertEquals(1, readAll(first).size(), "a disabled stream stays readable");
+    assertEquals(1, StreamTables.readAll(first).size(), "a disabled stream stays readable");
     dynamo.putItem(b -> b.tableName(name).item(item("pk", s("b"))));
-    assertEquals(1, readAll(first).size(), "no records while disabled");
+    assertEquals(1, StreamTables.readAll(first).size(), "no records while disabled");
 
     dynamo.updateTable(b -> b.tableName(name)
         .streamSpecification(x -> x.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
     dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
-    String second = streamArn(name);
+    String second = StreamTables.streamArn(name);
     assertNotEquals(first, second);
     var listed = streams.listStreams(b -> b.tableName(name)).streams();
     assertEquals(List.of(first, second), listed.stream().map(x -> x.streamArn()).toList());
-    assertEquals(0, readAll(second).size());
+    assertEquals(0, StreamTables.readAll(second).size());
     dynamo.putItem(b -> b.tableName(name).item(item("pk", s("c"))));
-    assertEquals(1, readAll(second).size());
+    assertEquals(1, StreamTables.readAll(second).size());
   }
 
   @Test
   void deleteTable_leavesStreamReadable_andNameCanBeReused() {
-    String name = createWithStream("stream-del", StreamViewType.NEW_AND_OLD_IMAGES, false);
-    String first = streamArn(name);
+    String name = StreamTables.createWithStream("stream-del", StreamViewType.NEW_AND_OLD_IMAGES, false);
+    String first = StreamTables.streamArn(name);
     dynamo.putItem(b -> b.tableName(name).item(item("pk", s("a"), "v", n("1"))));
     dynamo.deleteTable(b -> b.tableName(name));
     dynamo.waiter().waitUntilTableNotExists(b -> b.tableName(name));
     StreamDescription d = streams.describeStream(b -> b.streamArn(first)).streamDescription();
     assertEquals("DISABLED", d.streamStatusAsString());
-    List<Record> records = readAll(first);
+    List<Record> records = StreamTables.readAll(first);
     assertEquals(1, records.size());
     assertEquals("INSERT", records.get(0).eventNameAsString());
 
-    String again = createWithStream("unused", StreamViewType.KEYS_ONLY, false);
+    String again = StreamTables.createWithStream("unused", StreamViewType.KEYS_ONLY, false);
     dynamo.deleteTable(b -> b.tableName(again));
     dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
         .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build())
@@ -206,15 +147,15 @@ class StreamsIT {
             .build())
         .streamSpecification(x -> x.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
     dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
-    String second = streamArn(name);
+    String second = StreamTables.streamArn(name);
     assertNotEquals(first, second);
-    assertEquals(0, readAll(second).size());
-    assertEquals(1, readAll(first).size());
+    assertEquals(0, StreamTables.readAll(second).size());
+    assertEquals(1, StreamTables.readAll(first).size());
   }
 
   @Test
   void newAndOldImages_putUpdateDelete_recordEveryChangeButNoOps() {
-    String name = createWithStream("stream-nao", StreamViewType.NEW_AND_OLD_IMAGES, true);
+    String name = StreamTables.createWithStream("stream-nao", StreamViewType.NEW_AND_OLD_IMAGES, true);
     Map<String, AttributeValue> key = item("pk", s("k"), "sk", n("1"));
     dynamo.putItem(b -> b.tableName(name).item(item("pk", s("k"), "sk", n("1"), "v", s("one"))));
     dynamo.putItem(b -> b.tableName(name).item(item("pk", s("k"), "sk", n("1"), "v", s("one"))));
@@ -228,7 +169,7 @@ class StreamsIT {
     dynamo.putItem(b -> b.tableName(name).item(item("pk", s("k"), "sk", n("2"))).conditionExpression(
         "attribute_not_exists(pk)"));
 
-    List<Record> r = readAll(streamArn(name));
+    List<Record> r = StreamTables.readAll(StreamTables.streamArn(name));
     assertEquals(List.of("INSERT", "MODIFY", "MODIFY", "REMOVE", "INSERT"),
         r.stream().map(Record::eventNameAsString).toList());
     for (Record x : r) {
@@ -256,12 +197,12 @@ class StreamsIT {
   @Test
   void viewTypes_carryOnlyTheirImages() {
     for (StreamViewType view : List.of(StreamViewType.KEYS_ONLY, StreamViewType.NEW_IMAGE, StreamViewType.OLD_IMAGE)) {
-      String name = createWithStream("stream-view", view, false);
+      String name = StreamTables.createWithStream("stream-view", view, false);
       dynamo.putItem(b -> b.tableName(name).item(item("pk", s("a"), "v", n("1"))));
       dynamo.updateItem(b -> b.tableName(name).key(item("pk", s("a"))).updateExpression("SET v = :v")
           .expressionAttributeValues(Map.of(":v", n("2"))));
       dynamo.deleteItem(b -> b.tableName(name).key(item("pk", s("a"))));
-      List<Record> r = readAll(streamArn(name));
+      List<Record> r = StreamTables.readAll(StreamTables.streamArn(name));
       assertEquals(List.of("INSERT", "MODIFY", "REMOVE"), r.stream().map(Record::eventNameAsString).toList(),
           view.toString());
       for (int i = 0; i < 3; i++) {
@@ -302,7 +243,7 @@ class StreamsIT {
     dynamo.deleteItem(b -> b.tableName(name).key(item("pk", s("a"))));
     assertEquals(0, dynamo.query(b -> b.tableName(name).indexName("byG").keyConditionExpression("g = :g")
         .expressionAttributeValues(Map.of(":g", s("y")))).count());
-    List<Record> r = readAll(streamArn(name));
+    List<Record> r = StreamTables.readAll(StreamTables.streamArn(name));
     assertEquals(List.of("INSERT", "MODIFY", "REMOVE"), r.stream().map(Record::eventNameAsString).toList());
     assertEquals(s("x"), r.get(1).dynamodb().oldImage().get("g"));
     assertEquals(s("y"), r.get(2).dynamodb().oldImage().get("g"));
