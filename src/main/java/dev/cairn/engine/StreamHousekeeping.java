@@ -14,8 +14,15 @@ public final class StreamHousekeeping {
     this.store = store;
   }
 
-  /** Rolls over shards older than {@code periodMillis}, then trims one batch; the number of shards rolled. */
+  /** Batches of trimming per pass at most (so one pass stays short). */
+  static final int MAX_TRIM_BATCHES = 20;
+
+  /** Rolls over shards older than {@code periodMillis}, then trims; the number of shards rolled. */
   public Future<Integer> runOnce(long periodMillis) {
-    return store.rollOver(periodMillis).compose(rolled -> store.trim().map(trimmed -> rolled));
+    return store.rollOver(periodMillis).compose(rolled -> trim(MAX_TRIM_BATCHES).map(x -> rolled));
+  }
+
+  private Future<Void> trim(int batches) {
+    return store.trim().compose(n -> n > 0 && batches > 1 ? trim(batches - 1) : Future.succeededFuture());
   }
 }

@@ -91,6 +91,9 @@ public interface StreamStore {
    */
   Future<Integer> rollOver(long periodMillis);
 
-  /** Deletes records older than 24 hours (one batch), recording each shard's trim horizon. */
+  /**
+   * Deletes one batch of records older than 24 hours, recording each shard's trim horizon (the last trimmed
+   * position, after which TRIM_HORIZON starts); the number deleted (0 when nothing is left to trim).
+   */
   Future<Integer> trim();
 }

@@ -24,6 +24,8 @@ import java.util.List;
  * records come from one snapshot); rollover in one transaction per table on the pool.
  */
 public final class PgStreamStore implements StreamStore {
+  /** Records deleted per trim statement. */
+  public static final int TRIM_BATCH = 5000;
   private final SqlClient client;
   private final Pool pool;
   private volatile Future<byte[]> secret;
@@ -147,6 +149,6 @@ public final class PgStreamStore implements StreamStore {
 
   @Override
   public Future<Integer> trim() {
-    return run(StreamSql.TRIM, Tuple.tuple()).map(RowSet::rowCount);
+    return run(StreamSql.TRIM, Tuple.of(TRIM_BATCH)).map(rs -> rs.iterator().next().getLong(0).intValue());
   }
 }

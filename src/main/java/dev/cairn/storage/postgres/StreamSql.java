@@ -120,13 +120,15 @@ final class StreamSql {
       + " SELECT v.account_id, v.table_name, (SELECT count(*) FROM n) FROM v";
 
   /**
-   * Trims records older than 24 hours, remembering per shard the last trimmed position: one batch per call.
+   * Trims up to $1 records older than 24 hours, remembering per shard the last trimmed position; returns how
+   * many were deleted.
    */
   static final String TRIM = "WITH d AS (DELETE FROM cairn.stream_records WHERE ctid IN (SELECT ctid FROM"
-      + " cairn.stream_records WHERE created_at < now() - interval '24 hours' LIMIT 5000)"
+      + " cairn.stream_records WHERE created_at < now() - interval '24 hours' LIMIT " + "$1" + ")"
       + " RETURNING shard_id, txid, serial),"
-      + " m AS (SELECT DISTINCT ON (shard_id) shard_id, txid, serial FROM d ORDER BY shard_id, txid DESC, serial DESC)"
-      + " UPDATE cairn.stream_shards sh SET trimmed_txid = m.txid, trimmed_serial = m.serial FROM m"
+      + " m AS (SELECT DISTINCT ON (shard_id) shard_id, txid, serial FROM d ORDER BY shard_id, txid DESC, serial DESC),"
+      + " u AS (UPDATE cairn.stream_shards sh SET trimmed_txid = m.txid, trimmed_serial = m.serial FROM m"
       + " WHERE sh.shard_id = m.shard_id AND (sh.trimmed_txid IS NULL OR (sh.trimmed_txid, sh.trimmed_serial)"
-      + " < (m.txid, m.serial)) RETURNING 1";
+      + " < (m.txid, m.serial)))"
+      + " SELECT count(*) FROM d";
 }
