@@ -178,4 +178,27 @@ class StreamsApiIT {
     assertEquals(1, streams.getRecords(b -> b.shardIterator(StreamTables.iterator(arn, shard,
         ShardIteratorType.AFTER_SEQUENCE_NUMBER, before.get(1).dynamodb().sequenceNumber()))).records().size());
   }
+
+  @Test
+  void iterator_olderThan15Minutes_isExpired() throws Exception {
+    String name = StreamTables.createWithStream("stream-exp", StreamViewType.KEYS_ONLY, false);
+    String arn = StreamTables.streamArn(name);
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("a"))));
+    String shard = StreamTables.shardWithRecords(arn);
+    String good = StreamTables.iterator(arn, shard, ShardIteratorType.TRIM_HORIZON, null);
+    // Re-sign the same payload with an issue time 16 minutes ago, as only the server (holding the secret) could.
+    String secret = fixture.server().storage().client().query("SELECT secret FROM cairn.stream_secret").execute()
+        .await(30, java.util.concurrent.TimeUnit.SECONDS).iterator().next().getString(0);
+    String payload = new String(java.util.Base64.getUrlDecoder().decode(good.substring(0, good.indexOf('.'))),
+        java.nio.charset.StandardCharsets.UTF_8);
+    String old = payload.substring(0, payload.lastIndexOf('|') + 1) + (System.currentTimeMillis() - 16 * 60 * 1000);
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret), "HmacSHA256"));
+    var b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    byte[] bytes = old.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String expired = b64.encodeToString(bytes) + "." + b64.encodeToString(mac.doFinal(bytes));
+    assertDynamoError("ExpiredIteratorException", "The provided iterator exceeds the maximum age allowed.",
+        () -> streams.getRecords(b -> b.shardIterator(expired)));
+    assertEquals(1, streams.getRecords(b -> b.shardIterator(good)).records().size());
+  }
 }

@@ -96,7 +96,7 @@ class StreamsBenchIT {
     String on = StreamTables.createWithStream("bench-on", StreamViewType.NEW_AND_OLD_IMAGES, false);
     int threads = Integer.getInteger("cairn.streams.bench.threads", 8);
     long seconds = Long.getLong("cairn.streams.bench.seconds", 10);
-    for (int round = 0; round < 2; round++) {
+    for (int round = 0; round < Integer.getInteger("cairn.streams.bench.rounds", 2); round++) {
       for (String table : List.of(off, on)) {
         loop(table, threads, 2); // warm-up
         double rate = loop(table, threads, seconds);
