@@ -159,11 +159,16 @@ public final class StreamHandlers {
         }));
   }
 
+  /** Cairn's sequence numbers: transaction id and serial, each below 2^63 (anything else was never issued). */
+  private static final BigInteger MAX_HALF = BigInteger.valueOf(Long.MAX_VALUE);
+
   private static BigInteger sequence(String text) {
-    if (!text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    BigInteger seq = text.chars().allMatch(c -> c >= '0' && c <= '9') ? new BigInteger(text) : null;
+    if (seq == null || seq.divide(SERIAL_SPAN).compareTo(MAX_HALF) > 0
+        || seq.mod(SERIAL_SPAN).compareTo(MAX_HALF) > 0) {
       throw DynamoException.validation("Invalid SequenceNumber: " + text); // inferred wording
     }
-    return new BigInteger(text);
+    return seq;
   }
 
   private static DynamoException trimmed() {

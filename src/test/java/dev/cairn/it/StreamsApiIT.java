@@ -117,6 +117,10 @@ class StreamsApiIT {
         + " constraint: Member must have value greater than or equal to 1",
         () -> streams.getRecords(b -> b.shardIterator(good).limit(0)));
 
+    assertDynamoError("ValidationException", "Invalid SequenceNumber: 9999999999999999999999999999999999999999",
+        () -> streams.getShardIterator(b -> b.streamArn(arn).shardId(shard)
+            .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
+            .sequenceNumber("9999999999999999999999999999999999999999")));
     // A forged iterator: the payload altered, the signature kept.
     String forged = "x" + good.substring(1);
     assertDynamoError("ValidationException", "Invalid ShardIterator",

@@ -168,9 +168,15 @@ class StreamsIT {
     dynamo.deleteItem(b -> b.tableName(name).key(key));
     dynamo.putItem(b -> b.tableName(name).item(item("pk", s("k"), "sk", n("2"))).conditionExpression(
         "attribute_not_exists(pk)"));
+    assertDynamoError("ConditionalCheckFailedException", null, () -> dynamo.putItem(b -> b.tableName(name)
+        .item(item("pk", s("k"), "sk", n("2"), "v", s("no"))).conditionExpression("attribute_not_exists(pk)")));
+    assertDynamoError("ConditionalCheckFailedException", null, () -> dynamo.deleteItem(b -> b.tableName(name)
+        .key(item("pk", s("k"), "sk", n("2"))).conditionExpression("attribute_exists(v)")));
+    dynamo.deleteItem(b -> b.tableName(name).key(item("pk", s("k"), "sk", n("2")))
+        .conditionExpression("attribute_not_exists(v)"));
 
     List<Record> r = StreamTables.readAll(StreamTables.streamArn(name));
-    assertEquals(List.of("INSERT", "MODIFY", "MODIFY", "REMOVE", "INSERT"),
+    assertEquals(List.of("INSERT", "MODIFY", "MODIFY", "REMOVE", "INSERT", "REMOVE"),
         r.stream().map(Record::eventNameAsString).toList());
     for (Record x : r) {
       assertEquals("aws:dynamodb", x.eventSource());
