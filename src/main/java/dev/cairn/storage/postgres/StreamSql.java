@@ -67,7 +67,8 @@ final class StreamSql {
       + " AND (disabled_at IS NULL OR disabled_at > now() - interval '24 hours')";
 
   /**
-   * The shards of a stream in creation order, with their ending sequence number once closed and final: $1 stream,
+   * The shards of a stream in creation order (shards closed more than 24 hours ago, whose records are trimmed, are
+   * no longer listed), with their ending sequence number once closed and final: $1 stream,
    * $2 account. Columns: shard id, name, parent name, start seq, closed, final, last record seq, trim horizon
    * (txid text, serial: the last trimmed record, or 0, 0).
    */
@@ -77,7 +78,8 @@ final class StreamSql {
       + " ORDER BY r.txid DESC, r.serial DESC LIMIT 1), coalesce(sh.trimmed_txid::text, '0'),"
       + " coalesce(sh.trimmed_serial, 0)"
       + " FROM cairn.stream_shards sh LEFT JOIN cairn.stream_shards p ON p.shard_id = sh.parent_shard_id"
-      + " WHERE sh.stream_id = $1 AND sh.account_id = $2 ORDER BY sh.shard_id";
+      + " WHERE sh.stream_id = $1 AND sh.account_id = $2"
+      + " AND (sh.closed_at IS NULL OR sh.closed_at > now() - interval '24 hours') ORDER BY sh.shard_id";
 
   /**
    * The shard's state and its records after a position, below the watermark, in order, in one snapshot: $1 shard,
