@@ -93,6 +93,9 @@ class StreamsConcurrencyIT {
       int writers = 4;
       int keysPerWriter = 5;
       int writesPerWriter = 150;
+      // Writers go on past their 150 writes until the consumer has seen two rollovers (bounded at 3000 each).
+      AtomicBoolean rolledTwice = new AtomicBoolean();
+      java.util.concurrent.atomic.AtomicInteger total = new java.util.concurrent.atomic.AtomicInteger();
       Map<String, List<String>> acknowledged = new ConcurrentHashMap<>();
       List<Throwable> failures = new CopyOnWriteArrayList<>();
       AtomicBoolean done = new AtomicBoolean();
@@ -102,7 +105,7 @@ class StreamsConcurrencyIT {
         Thread t = new Thread(() -> {
           try {
             DynamoDbClient client = fixture.dynamo();
-            for (int i = 1; i <= writesPerWriter; i++) {
+            for (int i = 1; i <= writesPerWriter || (!rolledTwice.get() && i <= 3000); i++) {
               String key = "w" + writer + "-k" + (i % keysPerWriter);
               String v = String.valueOf(i);
               if (i % 3 == 0) {
@@ -112,6 +115,7 @@ class StreamsConcurrencyIT {
                 client.putItem(b -> b.tableName(name).item(item("pk", s(key), "v", n(v))));
               }
               acknowledged.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(v);
+              total.incrementAndGet();
             }
           } catch (Throwable e) {
             failures.add(e);
@@ -132,12 +136,15 @@ class StreamsConcurrencyIT {
         done.set(true);
       });
       watcher.start();
-      int expected = writers * writesPerWriter;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (System.nanoTime() < deadline && (!done.get() || consumer.records.size() < expected)) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+      while (System.nanoTime() < deadline && (!done.get() || consumer.records.size() < total.get())) {
         consumer.poll();
+        // Grandchildren exist: the first children have rolled over too.
+        rolledTwice.set(consumer.parents.values().stream().anyMatch(p -> p != null
+            && consumer.parents.get(p) != null));
       }
       watcher.join();
+      int expected = total.get();
       assertTrue(failures.isEmpty(), () -> "writer failures: " + failures);
 
       Map<String, List<String>> seen = new HashMap<>();
