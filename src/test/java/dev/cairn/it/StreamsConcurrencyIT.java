@@ -161,4 +161,49 @@ class StreamsConcurrencyIT {
       fixture.server().admin().putSetting("stream_shard_rollover_ms", "14400000").await(30, TimeUnit.SECONDS);
     }
   }
+
+  /**
+   * The watermark, deterministically: a transaction that took its id before a later write committed (a slow
+   * writer) holds that write's record back until it finishes, and its own record then comes first; a reader
+   * that had read on in between would otherwise have skipped it.
+   */
+  @Test
+  void olderOpenTransaction_holdsBackLaterRecords_untilItCommits() throws Exception {
+    String name = StreamTables.createWithStream("stream-wm", StreamViewType.KEYS_ONLY, true);
+    String arn = StreamTables.streamArn(name);
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("p"), "sk", n("1"))));
+    String shard = StreamTables.shardWithRecords(arn);
+    String it = StreamTables.iterator(arn, shard, ShardIteratorType.TRIM_HORIZON, null);
+    GetRecordsResponse first = streams.getRecords(b -> b.shardIterator(it));
+    assertEquals(1, first.records().size());
+
+    var pool = fixture.server().storage().pool();
+    var conn = pool.getConnection().await(30, TimeUnit.SECONDS);
+    try {
+      var tx = conn.begin().await(30, TimeUnit.SECONDS);
+      // The slow writer: takes its transaction id now.
+      conn.query("SELECT pg_current_xact_id()").execute().await(30, TimeUnit.SECONDS);
+      dynamo.putItem(b -> b.tableName(name).item(item("pk", s("p"), "sk", n("3"))));
+      GetRecordsResponse held = streams.getRecords(b -> b.shardIterator(first.nextShardIterator()));
+      assertTrue(held.records().isEmpty(), "a record is not readable while an older transaction runs");
+      // The slow writer's record (as its item write would add it), in the same shard, then commit.
+      conn.preparedQuery("INSERT INTO cairn.stream_records (shard_id, account_id, event_name, record, size_bytes)"
+          + " SELECT sh.shard_id, sh.account_id, 'INSERT', '{\"Keys\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"2\"}},"
+          + "\"SizeBytes\":3,\"StreamViewType\":\"KEYS_ONLY\"}', 3 FROM cairn.stream_shards sh"
+          + " WHERE sh.shard_name = $1").execute(io.vertx.sqlclient.Tuple.of(shard)).await(30, TimeUnit.SECONDS);
+      tx.commit().await(30, TimeUnit.SECONDS);
+      List<Record> after = new ArrayList<>();
+      String next = held.nextShardIterator();
+      for (int i = 0; i < 50 && after.size() < 2; i++) {
+        String current = next;
+        GetRecordsResponse r = streams.getRecords(b -> b.shardIterator(current));
+        after.addAll(r.records());
+        next = r.nextShardIterator();
+      }
+      assertEquals(List.of("2", "3"), after.stream().map(r -> r.dynamodb().keys().get("sk").n()).toList(),
+          "the older transaction's record first, nothing skipped");
+    } finally {
+      conn.close();
+    }
+  }
 }
