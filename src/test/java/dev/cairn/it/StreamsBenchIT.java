@@ -55,13 +55,16 @@ class StreamsBenchIT {
     AtomicBoolean stop = new AtomicBoolean();
     String start = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard)
         .shardIteratorType(ShardIteratorType.LATEST)).shardIterator();
+    List<Long> polls = java.util.Collections.synchronizedList(new ArrayList<>());
     Thread consumer = new Thread(() -> {
       DynamoDbStreamsClient c = fixture.streams();
       String it = start;
       while (!stop.get()) {
         String current = it;
+        long before = System.nanoTime();
         var r = c.getRecords(b -> b.shardIterator(current));
         long now = System.nanoTime();
+        polls.add(now - before);
         for (Record rec : r.records()) {
           seenAt.put(Long.parseLong(rec.dynamodb().keys().get("sk").n()), now);
         }
@@ -85,6 +88,10 @@ class StreamsBenchIT {
     stop.set(true);
     consumer.join();
     Collections.sort(delays);
+    List<Long> pollTimes = new ArrayList<>(polls);
+    Collections.sort(pollTimes);
+    System.out.printf("STREAMS-BENCH one GetRecords round trip meanwhile: p50 %.2f ms, p90 %.2f ms (%d polls)%n",
+        percentile(pollTimes, 0.5) / 1e6, percentile(pollTimes, 0.9) / 1e6, pollTimes.size());
     System.out.printf("STREAMS-BENCH delay ack->readable over %d writes (consumer polling continuously): "
         + "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", samples, percentile(delays, 0.5) / 1e6,
         percentile(delays, 0.9) / 1e6, percentile(delays, 0.99) / 1e6, delays.get(delays.size() - 1) / 1e6);
