@@ -87,7 +87,7 @@ public final class StreamHandlers {
               }
             }
           }
-          int limit = r.limit() == null ? 100 : r.limit();
+          int limit = r.limit() == null ? 100 : Math.min(100, r.limit());
           int to = Math.min(matching.size(), from + limit);
           String last = to < matching.size() ? matching.get(to - 1).streamArn() : null;
           return new ListStreamsResult(List.copyOf(matching.subList(from, to)), last);
@@ -107,7 +107,7 @@ public final class StreamHandlers {
               }
             }
           }
-          int limit = r.limit() == null ? 100 : r.limit();
+          int limit = r.limit() == null ? 100 : Math.min(100, r.limit());
           int to = Math.min(rows.size(), from + limit);
           List<Shard> shards = new ArrayList<>();
           for (ShardRow row : rows.subList(from, to)) {
@@ -181,7 +181,7 @@ public final class StreamHandlers {
    */
   public OperationHandler<GetRecords> getRecords() {
     return (principal, r) -> iterators.open(principal.accountId(), r.shardIterator()).compose(it -> {
-      int limit = r.limit() == null ? MAX_RECORDS : r.limit();
+      int limit = r.limit() == null ? MAX_RECORDS : Math.min(MAX_RECORDS, r.limit());
       return store.readRecords(principal.accountId(), it.shardId(), it.afterTxid(), it.afterSerial(), limit).compose(page -> {
             if (!page.exists()) {
               return Future.failedFuture(shardNotFound());

@@ -64,6 +64,30 @@ final class StreamTables {
     return all;
   }
 
+  /**
+   * Reads every shard from TRIM_HORIZON, polling for up to 20 s until at least {@code atLeast} records are readable
+   * (a record becomes readable once every older writing transaction has finished, so right after a write it may
+   * take a moment, more when other transactions run long on the same PostgreSQL).
+   */
+  static List<Record> readAll(String arn, int atLeast) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    List<Record> out = readAll(arn);
+    while (out.size() < atLeast && System.nanoTime() < deadline) {
+      sleep(50);
+      out = readAll(arn);
+    }
+    return out;
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Reads every shard from TRIM_HORIZON until it is drained (closed) or returns nothing (open). */
   static List<Record> readAll(String arn) {
     List<Record> out = new ArrayList<>();
@@ -86,14 +110,20 @@ final class StreamTables {
 
   /** The shard holding records of partition key {@code pk} (the only shard with records after one put). */
   static String shardWithRecords(String arn) {
-    for (Shard shard : shards(arn)) {
-      String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
-          .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-      if (!streams.getRecords(b -> b.shardIterator(it)).records().isEmpty()) {
-        return shard.shardId();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (true) {
+      for (Shard shard : shards(arn)) {
+        String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
+            .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        if (!streams.getRecords(b -> b.shardIterator(it)).records().isEmpty()) {
+          return shard.shardId();
+        }
       }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no shard has records");
+      }
+      sleep(50);
     }
-    throw new AssertionError("no shard has records");
   }
 
   static String iterator(String arn, String shard, ShardIteratorType type, String seq) {

@@ -47,6 +47,7 @@ class StreamsApiIT {
       String v = String.valueOf(i);
       dynamo.putItem(b -> b.tableName(name).item(item("pk", s("same"), "sk", n(v))));
     }
+    StreamTables.readAll(arn, 5);
     String shard = StreamTables.shardWithRecords(arn);
     String latest = StreamTables.iterator(arn, shard, ShardIteratorType.LATEST, null);
     GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(StreamTables.iterator(arn, shard,
@@ -68,6 +69,10 @@ class StreamsApiIT {
     assertTrue(streams.getRecords(b -> b.shardIterator(latest)).records().isEmpty());
     dynamo.putItem(b -> b.tableName(name).item(item("pk", s("same"), "sk", n("6"))));
     List<Record> fromLatest = streams.getRecords(b -> b.shardIterator(latest)).records();
+    for (int i = 0; i < 400 && fromLatest.isEmpty(); i++) {
+      StreamTables.sleep(50);
+      fromLatest = streams.getRecords(b -> b.shardIterator(latest)).records();
+    }
     assertEquals(1, fromLatest.size());
     assertEquals(n("6"), fromLatest.get(0).dynamodb().keys().get("sk"));
   }
@@ -150,6 +155,7 @@ class StreamsApiIT {
       String v = String.valueOf(i);
       dynamo.putItem(b -> b.tableName(name).item(item("pk", s("p"), "sk", n(v))));
     }
+    StreamTables.readAll(arn, 3);
     String shard = StreamTables.shardWithRecords(arn);
     String stale = StreamTables.iterator(arn, shard, ShardIteratorType.TRIM_HORIZON, null);
     List<Record> before = streams.getRecords(b -> b.shardIterator(stale)).records();

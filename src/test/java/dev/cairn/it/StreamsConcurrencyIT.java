@@ -194,7 +194,8 @@ class StreamsConcurrencyIT {
       tx.commit().await(30, TimeUnit.SECONDS);
       List<Record> after = new ArrayList<>();
       String next = held.nextShardIterator();
-      for (int i = 0; i < 50 && after.size() < 2; i++) {
+      for (int i = 0; i < 400 && after.size() < 2; i++) {
+        StreamTables.sleep(i == 0 ? 0 : 50);
         String current = next;
         GetRecordsResponse r = streams.getRecords(b -> b.shardIterator(current));
         after.addAll(r.records());

@@ -110,9 +110,9 @@ class StreamsIT {
     for (Shard shard : old.shards()) {
       assertNotNull(shard.sequenceNumberRange().endingSequenceNumber(), "a disabled stream's shards are closed");
     }
-    assertEquals(1, StreamTables.readAll(first).size(), "a disabled stream stays readable");
+    assertEquals(1, StreamTables.readAll(first, 1).size(), "a disabled stream stays readable");
     dynamo.putItem(b -> b.tableName(name).item(item("pk", s("b"))));
-    assertEquals(1, StreamTables.readAll(first).size(), "no records while disabled");
+    assertEquals(1, StreamTables.readAll(first, 1).size(), "no records while disabled");
 
     dynamo.updateTable(b -> b.tableName(name)
         .streamSpecification(x -> x.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
@@ -121,9 +121,9 @@ class StreamsIT {
     assertNotEquals(first, second);
     var listed = streams.listStreams(b -> b.tableName(name)).streams();
     assertEquals(List.of(first, second), listed.stream().map(x -> x.streamArn()).toList());
-    assertEquals(0, StreamTables.readAll(second).size());
+    assertEquals(0, StreamTables.readAll(second, 0).size());
     dynamo.putItem(b -> b.tableName(name).item(item("pk", s("c"))));
-    assertEquals(1, StreamTables.readAll(second).size());
+    assertEquals(1, StreamTables.readAll(second, 1).size());
   }
 
   @Test
@@ -135,7 +135,7 @@ class StreamsIT {
     dynamo.waiter().waitUntilTableNotExists(b -> b.tableName(name));
     StreamDescription d = streams.describeStream(b -> b.streamArn(first)).streamDescription();
     assertEquals("DISABLED", d.streamStatusAsString());
-    List<Record> records = StreamTables.readAll(first);
+    List<Record> records = StreamTables.readAll(first, 1);
     assertEquals(1, records.size());
     assertEquals("INSERT", records.get(0).eventNameAsString());
 
@@ -149,8 +149,8 @@ class StreamsIT {
     dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
     String second = StreamTables.streamArn(name);
     assertNotEquals(first, second);
-    assertEquals(0, StreamTables.readAll(second).size());
-    assertEquals(1, StreamTables.readAll(first).size());
+    assertEquals(0, StreamTables.readAll(second, 0).size());
+    assertEquals(1, StreamTables.readAll(first, 1).size());
   }
 
   @Test
@@ -175,7 +175,7 @@ class StreamsIT {
     dynamo.deleteItem(b -> b.tableName(name).key(item("pk", s("k"), "sk", n("2")))
         .conditionExpression("attribute_not_exists(v)"));
 
-    List<Record> r = StreamTables.readAll(StreamTables.streamArn(name));
+    List<Record> r = StreamTables.readAll(StreamTables.streamArn(name), 6);
     assertEquals(List.of("INSERT", "MODIFY", "MODIFY", "REMOVE", "INSERT", "REMOVE"),
         r.stream().map(Record::eventNameAsString).toList());
     for (Record x : r) {
@@ -208,7 +208,7 @@ class StreamsIT {
       dynamo.updateItem(b -> b.tableName(name).key(item("pk", s("a"))).updateExpression("SET v = :v")
           .expressionAttributeValues(Map.of(":v", n("2"))));
       dynamo.deleteItem(b -> b.tableName(name).key(item("pk", s("a"))));
-      List<Record> r = StreamTables.readAll(StreamTables.streamArn(name));
+      List<Record> r = StreamTables.readAll(StreamTables.streamArn(name), 3);
       assertEquals(List.of("INSERT", "MODIFY", "REMOVE"), r.stream().map(Record::eventNameAsString).toList(),
           view.toString());
       for (int i = 0; i < 3; i++) {
@@ -249,7 +249,7 @@ class StreamsIT {
     dynamo.deleteItem(b -> b.tableName(name).key(item("pk", s("a"))));
     assertEquals(0, dynamo.query(b -> b.tableName(name).indexName("byG").keyConditionExpression("g = :g")
         .expressionAttributeValues(Map.of(":g", s("y")))).count());
-    List<Record> r = StreamTables.readAll(StreamTables.streamArn(name));
+    List<Record> r = StreamTables.readAll(StreamTables.streamArn(name), 3);
     assertEquals(List.of("INSERT", "MODIFY", "REMOVE"), r.stream().map(Record::eventNameAsString).toList());
     assertEquals(s("x"), r.get(1).dynamodb().oldImage().get("g"));
     assertEquals(s("y"), r.get(2).dynamodb().oldImage().get("g"));

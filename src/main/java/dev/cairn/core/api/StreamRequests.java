@@ -11,7 +11,7 @@ public final class StreamRequests {
   private StreamRequests() {
   }
 
-  /** ListStreams: the account's streams, optionally of one table; Limit 1..100 (default 100). */
+  /** ListStreams: the account's streams, optionally of one table; Limit at least 1 (default and cap 100). */
   public record ListStreams(String tableName, Integer limit, String exclusiveStartStreamArn) {
   }
 
@@ -23,7 +23,7 @@ public final class StreamRequests {
   public record ListStreamsResult(List<StreamSummary> streams, String lastEvaluatedStreamArn) {
   }
 
-  /** DescribeStream: Limit is the number of shards (1..100, default 100). */
+  /** DescribeStream: Limit is the number of shards (at least 1; default and cap 100). */
   public record DescribeStream(String streamArn, Integer limit, String exclusiveStartShardId) {
   }
 
@@ -63,7 +63,7 @@ public final class StreamRequests {
   public record GetShardIteratorResult(String shardIterator) {
   }
 
-  /** GetRecords: Limit 1..1000 records (default 1000). */
+  /** GetRecords: Limit at least 1 record (default and cap 1000). */
   public record GetRecords(String shardIterator, Integer limit) {
   }
 

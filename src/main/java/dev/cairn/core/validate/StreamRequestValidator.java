@@ -7,8 +7,8 @@ import java.util.List;
  * Model constraints of the DynamoDB Streams actions, reported like the service's other model errors
  * ("N validation error(s) detected: Value ... at 'member' failed to satisfy constraint: ..."). Lengths and ranges
  * from the DynamoDB Streams API Reference (StreamArn 37..1024, ShardId 28..65, SequenceNumber 21..40,
- * ShardIterator 1..2048, TableName 3..255, Limit at least 1; the upper Limits 100 and 1000 are inferred from
- * "The upper limit is ...").
+ * ShardIterator 1..2048, TableName 3..255, Limit at least 1). The model gives Limit no maximum ("The upper limit
+ * is 100/1000" describes the answer), so larger Limits are accepted and capped by the handlers.
  */
 public final class StreamRequestValidator {
   /** The service's order of ShardIteratorType values (as the model lists them). */
@@ -33,7 +33,7 @@ public final class StreamRequestValidator {
   public static void validate(StreamRequests.ListStreams r) {
     ValidationErrors e = new ValidationErrors();
     e.tableName(r.tableName(), "tableName");
-    e.range(r.limit(), "limit", 1, 100);
+    e.range(r.limit(), "limit", 1, Integer.MAX_VALUE);
     length(e, r.exclusiveStartStreamArn(), "exclusiveStartStreamArn", 37, 1024);
     e.throwIfAny();
   }
@@ -43,7 +43,7 @@ public final class StreamRequestValidator {
     ValidationErrors e = new ValidationErrors();
     e.required(r.streamArn(), "streamArn");
     length(e, r.streamArn(), "streamArn", 37, 1024);
-    e.range(r.limit(), "limit", 1, 100);
+    e.range(r.limit(), "limit", 1, Integer.MAX_VALUE);
     length(e, r.exclusiveStartShardId(), "exclusiveStartShardId", 28, 65);
     e.throwIfAny();
   }
@@ -66,7 +66,7 @@ public final class StreamRequestValidator {
     ValidationErrors e = new ValidationErrors();
     e.required(r.shardIterator(), "shardIterator");
     length(e, r.shardIterator(), "shardIterator", 1, 2048);
-    e.range(r.limit(), "limit", 1, 1000);
+    e.range(r.limit(), "limit", 1, Integer.MAX_VALUE);
     e.throwIfAny();
   }
 }

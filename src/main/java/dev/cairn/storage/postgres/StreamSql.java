@@ -14,8 +14,17 @@ final class StreamSql {
   /** The SequenceNumber of a record row, as SQL over columns {@code txid} and {@code serial}. */
   static final String SEQ = "lpad(r.txid::text, 20, '0') || lpad(r.serial::text, 20, '0')";
 
-  /** The visibility watermark: records of transactions below it are final (committed or rolled back). */
-  static final String WATERMARK = "pg_snapshot_xmin(pg_current_snapshot())";
+  /**
+   * The visibility watermark of the statement's snapshot: the oldest transaction in progress that could belong to
+   * this database (so could still insert a record), else the snapshot's xmax. Every record of a transaction below
+   * it is final (committed or rolled back). An in-progress transaction is left out only when
+   * {@code pg_stat_activity} shows it running in another database (it cannot write here); one it does not show
+   * (finished since, hidden, prepared) counts, so the watermark is never too high. Without that refinement this is
+   * {@code pg_snapshot_xmin(pg_current_snapshot())}, which other databases' long transactions would hold back.
+   */
+  static final String WATERMARK = "coalesce((SELECT min(x) FROM pg_snapshot_xip(pg_current_snapshot()) x"
+      + " WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.backend_xid = x::xid"
+      + " AND a.datname IS DISTINCT FROM current_database())), pg_snapshot_xmax(pg_current_snapshot()))";
 
   /** The bucket (0 .. n-1) of partition-key bytes {@code $1}: stable, so one key's records stay in one shard. */
   static final String BUCKET = "mod(('x' || left(md5($1::bytea), 7))::bit(28)::int, sh.bucket_count)";

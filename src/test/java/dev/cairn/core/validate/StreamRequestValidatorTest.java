@@ -31,9 +31,7 @@ class StreamRequestValidatorTest {
 
   @Test
   void getRecords_limitOutOfRange_andMissingIterator() {
-    assertValidation("1 validation error detected: Value '1001' at 'limit' failed to satisfy constraint: Member must"
-        + " have value less than or equal to 1000",
-        () -> StreamRequestValidator.validate(new StreamRequests.GetRecords("it", 1001)));
+    assertDoesNotThrow(() -> StreamRequestValidator.validate(new StreamRequests.GetRecords("it", 5000)));
     assertValidation("1 validation error detected: Value null at 'shardIterator' failed to satisfy constraint:"
         + " Member must not be null", () -> StreamRequestValidator.validate(new StreamRequests.GetRecords(null, null)));
   }
