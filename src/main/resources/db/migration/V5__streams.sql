@@ -43,8 +43,9 @@ COMMENT ON COLUMN cairn.stream_shards.closed_xid IS
   'transaction that closed the shard: once it is below the snapshot xmin no write can still land in the shard';
 
 -- Records are ordered by (txid, serial): the writing transaction's id, then a global serial. A record is
--- readable only when txid < pg_snapshot_xmin(pg_current_snapshot()), i.e. when every transaction that could
--- still insert a record ordered before it has finished (docs/streams.md).
+-- readable only when its txid is below the reader's snapshot watermark (the oldest in-progress transaction that
+-- could belong to this database), i.e. when every transaction that could still insert a record ordered before it
+-- has finished (docs/streams.md).
 CREATE SEQUENCE cairn.stream_record_serial;
 CREATE TABLE cairn.stream_records (
   shard_id    bigint NOT NULL,
