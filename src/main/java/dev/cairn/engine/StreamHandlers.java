@@ -41,6 +41,10 @@ public final class StreamHandlers {
   private final Arns arns;
   private final ShardIterators iterators;
 
+  /**
+   * @param store streams, shards and records
+   * @param arns  the server's ARN format and region (stream ARNs, records' awsRegion)
+   */
   public StreamHandlers(StreamStore store, Arns arns) {
     this.store = store;
     this.arns = arns;

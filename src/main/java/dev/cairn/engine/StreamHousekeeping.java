@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 public final class StreamHousekeeping {
   private final StreamStore store;
 
+  /** @param store the streams to roll over and trim */
   public StreamHousekeeping(StreamStore store) {
     this.store = store;
   }

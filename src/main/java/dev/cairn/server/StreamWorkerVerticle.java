@@ -22,6 +22,10 @@ public final class StreamWorkerVerticle extends VerticleBase {
   private long timer = -1;
   private boolean running;
 
+  /**
+   * @param housekeeping one pass of rollover and trimming
+   * @param settings     live settings (read each pass: {@code stream_shard_rollover_ms})
+   */
   public StreamWorkerVerticle(StreamHousekeeping housekeeping, LiveSettings settings) {
     this.housekeeping = housekeeping;
     this.settings = settings;

@@ -30,6 +30,10 @@ public final class PgStreamStore implements StreamStore {
   private final Pool pool;
   private volatile Future<byte[]> secret;
 
+  /**
+   * @param client the pipelined client (single statements: every read)
+   * @param pool   the transaction pool (rollover: one transaction per table)
+   */
   public PgStreamStore(SqlClient client, Pool pool) {
     this.client = client;
     this.pool = pool;
