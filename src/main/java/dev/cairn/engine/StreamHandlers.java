@@ -5,7 +5,6 @@ import dev.cairn.core.api.StreamRequests.DescribeStreamResult;
 import dev.cairn.core.api.StreamRequests.GetRecords;
 import dev.cairn.core.api.StreamRequests.GetRecordsResult;
 import dev.cairn.core.api.StreamRequests.GetShardIterator;
-import dev.cairn.core.api.StreamRequests.GetShardIteratorResult;
 import dev.cairn.core.api.StreamRequests.ListStreams;
 import dev.cairn.core.api.StreamRequests.ListStreamsResult;
 import dev.cairn.core.api.StreamRequests.Shard;
