@@ -2,8 +2,9 @@ package dev.cairn.storage;
 
 /**
  * Who made a change, as a stream record's {@code userIdentity} says: for Time to Live deletions the service
- * writes {@code {"type": "Service", "principalId": "dynamodb.amazonaws.com"}}; ordinary writes carry none.
- * Source: Developer Guide, "DynamoDB Streams and Time to Live".
+ * writes {@code {"Type": "Service", "PrincipalId": "dynamodb.amazonaws.com"}}; ordinary writes carry none.
+ * Source: Developer Guide, "DynamoDB Streams and Time to Live"; DynamoDB Streams API
+ * Reference, Data Types, "Identity".
  */
 public record StreamIdentity(String type, String principalId) {
   /** The identity of deletions made by Time to Live. */

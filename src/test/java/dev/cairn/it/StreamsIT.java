@@ -251,4 +251,28 @@ class StreamsIT {
     assertEquals(s("x"), r.get(1).dynamodb().oldImage().get("g"));
     assertEquals(s("y"), r.get(2).dynamodb().oldImage().get("g"));
   }
+
+  /**
+   * The record-writing path carries a userIdentity (what Time to Live deletions will use): a delete through
+   * ItemStore.deleteIfCurrent with the TTL identity reaches GetRecords as {"type": "Service", "principalId":
+   * "dynamodb.amazonaws.com"}.
+   */
+  @Test
+  void deleteWithServiceIdentity_recordCarriesUserIdentity() throws Exception {
+    String name = StreamTables.createWithStream("stream-ttl", StreamViewType.OLD_IMAGE, false);
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("gone"), "v", n("1"))));
+    var storage = fixture.server().storage();
+    var table = storage.tables().findTable(fixture.defaultKeys().accountId(), name)
+        .await(30, java.util.concurrent.TimeUnit.SECONDS);
+    byte[] pk = dev.cairn.core.model.KeyCodec.encodeString("gone");
+    var old = storage.items().read(table.ref(), pk, new byte[0]).await(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertTrue(storage.items().deleteIfCurrent(table, pk, new byte[0], old,
+        dev.cairn.storage.StreamIdentity.TIME_TO_LIVE).await(30, java.util.concurrent.TimeUnit.SECONDS));
+    List<Record> r = StreamTables.readAll(StreamTables.streamArn(name), 2);
+    assertEquals(List.of("INSERT", "REMOVE"), r.stream().map(Record::eventNameAsString).toList());
+    assertNull(r.get(0).userIdentity());
+    assertEquals("Service", r.get(1).userIdentity().type());
+    assertEquals("dynamodb.amazonaws.com", r.get(1).userIdentity().principalId());
+    assertEquals(n("1"), r.get(1).dynamodb().oldImage().get("v"));
+  }
 }

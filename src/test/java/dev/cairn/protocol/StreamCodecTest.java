@@ -19,7 +19,7 @@ class StreamCodecTest {
   void getRecords_writesTheRecordShape_andOmitsAbsentMembers() throws Exception {
     var rec = new StreamRequests.StreamRecord("0123456789abcdef0123456789abcdef", "REMOVE", "us-east-1",
         "{\"ApproximateCreationDateTime\":1700000000,\"Keys\":{\"pk\":{\"S\":\"a\"}},\"SequenceNumber\":\"1\"}",
-        "{\"principalId\":\"dynamodb.amazonaws.com\",\"type\":\"Service\"}");
+        "{\"PrincipalId\":\"dynamodb.amazonaws.com\",\"Type\":\"Service\"}");
     JsonNode j = json(ResponseEncoder.encode(new StreamRequests.GetRecordsResult(List.of(rec), null)));
     assertEquals(false, j.has("NextShardIterator"));
     JsonNode r = j.get("Records").get(0);
@@ -27,7 +27,7 @@ class StreamCodecTest {
     assertEquals("1.1", r.get("eventVersion").asText());
     assertEquals("REMOVE", r.get("eventName").asText());
     assertEquals("a", r.get("dynamodb").get("Keys").get("pk").get("S").asText());
-    assertEquals("Service", r.get("userIdentity").get("type").asText());
+    assertEquals("Service", r.get("userIdentity").get("Type").asText());
   }
 
   @Test

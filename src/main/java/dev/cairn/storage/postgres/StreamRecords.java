@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Builds the stream record of one item change, as bound to the stream CTE of {@link WriteSql}: event name,
  * the {@code dynamodb} member (Keys, NewImage/OldImage as the view type asks, SizeBytes, StreamViewType; the
- * SequenceNumber and ApproximateCreationDateTime are added when read), its size, and the userIdentity.
+ * SequenceNumber and ApproximateCreationDateTime are added when read), its size, and the userIdentity
+ * (the Streams API's {@code Identity} shape: {@code PrincipalId}, {@code Type}; Lambda's event JSON lower-cases them).
  * Source: DynamoDB Streams API Reference, "Record" and "StreamRecord".
  */
 final class StreamRecords {
@@ -64,7 +65,7 @@ final class StreamRecords {
     }
     b.append(",\"SizeBytes\":").append(size).append(",\"StreamViewType\":\"").append(view).append("\"}");
     String who = identity == null ? null
-        : "{\"principalId\":\"" + identity.principalId() + "\",\"type\":\"" + identity.type() + "\"}";
+        : "{\"PrincipalId\":\"" + identity.principalId() + "\",\"Type\":\"" + identity.type() + "\"}";
     args.addString(event).addString(b.toString()).addInteger((int) size).addString(who);
   }
 }
