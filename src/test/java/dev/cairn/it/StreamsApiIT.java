@@ -81,7 +81,8 @@ class StreamsApiIT {
     String name = StreamTables.createWithStream("stream-page", StreamViewType.KEYS_ONLY, false);
     String arn = StreamTables.streamArn(name);
     var all = streams.listStreams(b -> b.limit(100)).streams();
-    assertTrue(all.stream().anyMatch(x -> x.streamArn().equals(arn) && x.tableName().equals(name)));
+    assertTrue(all.stream().anyMatch(x -> x.streamArn().equals(arn) && x.tableName().equals(name)
+        && arn.endsWith("/stream/" + x.streamLabel())));
     List<String> paged = new ArrayList<>();
     String start = null;
     do {
