@@ -118,10 +118,13 @@ final class StreamSql {
   /**
    * Under the table's definition lock: bumps its definition version (so writes planned before fail and re-plan),
    * closes its open shards older than $2 ms and opens their children. $1 table id. Returns the table's account and
-   * name (for the catalog notification), one row per rolled shard.
+   * name (for the catalog notification) and the number of shards rolled; no row (and no version bump) when another
+   * process rolled them first.
    */
   static final String ROLL = "WITH v AS (UPDATE cairn.tables SET def_version = def_version + 1 WHERE table_id = $1"
-      + " AND deleted_at IS NULL RETURNING account_id, table_name),"
+      + " AND deleted_at IS NULL AND EXISTS (SELECT 1 FROM cairn.stream_shards WHERE table_id = $1"
+      + " AND closed_at IS NULL AND created_at < now() - ($2::bigint * interval '1 millisecond'))"
+      + " RETURNING account_id, table_name),"
       + " c AS (UPDATE cairn.stream_shards SET closed_at = now(), closed_xid = pg_current_xact_id()"
       + " WHERE table_id = $1 AND closed_at IS NULL AND created_at < now() - ($2::bigint * interval '1 millisecond')"
       + " AND EXISTS (SELECT 1 FROM v) RETURNING shard_id, account_id, stream_id, table_id, bucket, bucket_count),"
