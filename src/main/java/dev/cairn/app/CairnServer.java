@@ -191,6 +191,8 @@ public final class CairnServer {
         () -> Integer.parseInt(settings.get(RuntimeSetting.BACKFILL_BATCH_ITEMS))))));
     await(vertx.deployVerticle(new TimeToLiveVerticle(new TimeToLiveSweeper(storage.tables(), storage.items(),
         storage.timeToLiveLeaderLock()), settings)));
+    await(vertx.deployVerticle(new dev.cairn.server.StreamWorkerVerticle(
+        new dev.cairn.engine.StreamHousekeeping(storage.streams()), settings)));
     if (s.tls() && s.httpPort() >= 0) {
       await(vertx.deployVerticle(new RedirectVerticle(s.host(), s.httpPort(), endpoint())));
     }
@@ -231,6 +233,12 @@ public final class CairnServer {
         new dev.cairn.engine.TransactWriteItemsHandler(tableCatalog, storage.transactions()));
     h.put(Operation.TRANSACT_GET_ITEMS,
         new dev.cairn.engine.TransactGetItemsHandler(tableCatalog, storage.transactions()));
+    dev.cairn.engine.StreamHandlers streams = new dev.cairn.engine.StreamHandlers(storage.streams(),
+        new Arns(config.server().region()));
+    h.put(Operation.LIST_STREAMS, streams.listStreams());
+    h.put(Operation.DESCRIBE_STREAM, streams.describeStream());
+    h.put(Operation.GET_SHARD_ITERATOR, streams.getShardIterator());
+    h.put(Operation.GET_RECORDS, streams.getRecords());
     return h;
   }
 

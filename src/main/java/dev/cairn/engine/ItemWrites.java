@@ -62,12 +62,13 @@ final class ItemWrites {
       if (!d.write()) {
         return Future.succeededFuture(d.result());
       }
-      String version = old == null ? null : old.version();
+      // The *IfCurrent writes carry the old item, so a table's stream record gets its exact old image.
       Future<Boolean> written;
       if (d.newItem() == null) {
-        written = old == null ? Future.succeededFuture(true) : store.deleteIfVersion(table, keys.pk(), keys.sk(), version);
+        written = old == null ? Future.succeededFuture(true)
+            : store.deleteIfCurrent(table, keys.pk(), keys.sk(), old, null);
       } else {
-        written = store.putIfVersion(table, keys.pk(), keys.sk(), version, d.newItem(), d.newSize(),
+        written = store.putIfCurrent(table, keys.pk(), keys.sk(), old, d.newItem(), d.newSize(),
             IndexEntries.of(table.definition(), table.keySchema(), d.newItem()));
       }
       return written.compose(ok -> {

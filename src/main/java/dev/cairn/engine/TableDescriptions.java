@@ -80,7 +80,9 @@ final class TableDescriptions {
         billing, sizeBytes, itemCount, gsis, lsis,
         d.streamSpecification() != null && Boolean.TRUE.equals(d.streamSpecification().streamEnabled())
             ? d.streamSpecification() : null,
-        null, null, sse, tableClass, d.deletionProtectionEnabled(), d.onDemandThroughput(), null);
+        t.latestStreamLabel(),
+        t.latestStreamLabel() == null ? null : arns.stream(t.accountId(), t.tableName(), t.latestStreamLabel()),
+        sse, tableClass, d.deletionProtectionEnabled(), d.onDemandThroughput(), null);
   }
 
   private static Projection projection(Projection p) {

@@ -4,6 +4,7 @@ import dev.cairn.core.model.TimeToLive;
 import dev.cairn.storage.ItemStore;
 import dev.cairn.storage.LeaderLock;
 import dev.cairn.storage.StorageException;
+import dev.cairn.storage.StreamIdentity;
 import dev.cairn.storage.TableRecord;
 import dev.cairn.storage.TableStore;
 import dev.cairn.storage.VersionedItem;
@@ -18,7 +19,9 @@ import java.util.List;
  * {@link ItemStore#deleteIfVersion}, which removes the index entries too; a batch's deletes are sent together,
  * {@link ItemStore#deleteIfVersions}, one commit) and only if the item is still the version found expired, so a
  * concurrent write that extends the TTL wins; the next sweep looks again. Expired items not yet swept are still
- * returned by reads, as in the service. Source: Developer Guide, "Time to Live (TTL)", "How TTL works".
+ * returned by reads, as in the service. On a table with a stream each deletion writes a REMOVE record whose
+ * {@code userIdentity} is the service's ({@link StreamIdentity#TIME_TO_LIVE}). Source: Developer Guide, "Time to
+ * Live (TTL)", "DynamoDB Streams and Time to Live".
  *
  * <p>Only one process per database sweeps ({@link #sweepIfLeader}: the TTL leader lock). Capacity: TTL deletions
  * consume no write capacity, and nothing here is metered.
@@ -93,7 +96,7 @@ public final class TimeToLiveSweeper {
           due.add(v);
         }
       }
-      return items.deleteIfVersions(t, due).transform(ar -> {
+      return items.deleteIfVersions(t, due, StreamIdentity.TIME_TO_LIVE).transform(ar -> {
         if (ar.failed() && ar.cause() instanceof StorageException se
             && se.kind() == StorageException.Kind.STALE_DEFINITION) {
           // A changed definition (TTL disabled, an index added...) is picked up by the next sweep.

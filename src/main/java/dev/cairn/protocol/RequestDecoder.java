@@ -68,6 +68,7 @@ public final class RequestDecoder {
       case DESCRIBE_TIME_TO_LIVE -> TableRequestDecoder.describeTimeToLive(body);
       case UPDATE_TIME_TO_LIVE -> TableRequestDecoder.updateTimeToLive(body);
       case DESCRIBE_CONTINUOUS_BACKUPS -> TableRequestDecoder.describeContinuousBackups(body);
+      case LIST_STREAMS, DESCRIBE_STREAM, GET_SHARD_ITERATOR, GET_RECORDS -> StreamCodec.decode(op, body);
       default -> throw unknownOperation();
     };
   }

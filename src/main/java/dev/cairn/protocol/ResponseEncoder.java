@@ -45,6 +45,8 @@ public final class ResponseEncoder {
         ItemResponseEncoder.write(g, response);
       } else if (BatchResponseEncoder.handles(response)) {
         BatchResponseEncoder.write(g, response);
+      } else if (StreamCodec.handles(response)) {
+        StreamCodec.write(g, response);
       } else if (response instanceof ListTablesResponse r) {
           g.writeStartObject();
           if (r.lastEvaluatedTableName() != null) {

@@ -15,6 +15,14 @@ import java.util.Map;
  * absent), so two concurrent conditional writes can never both succeed; the loser gets {@code false} and
  * retries from the read. Failures are {@link StorageException}s; a table whose relation is gone fails with
  * {@link StorageException.Kind#NOT_FOUND}.
+ *
+ * <p><b>Streams.</b> When the table's stream is enabled ({@link TableRecord#streamEnabled()}), every write
+ * method inserts the change's stream record in the same statement as the item change (so in the same
+ * transaction): INSERT, MODIFY or REMOVE with the images the view type asks for; a write that leaves the item
+ * as it was (a delete of an absent item, a put of an identical item) adds none. The record needs the exact old
+ * item, so with a stream the unconditional methods read and compare-and-set internally (retrying lost races),
+ * and {@link #putIfVersion}/{@link #deleteIfVersion} re-read the row; callers that already hold the old item use
+ * {@link #putIfCurrent}/{@link #deleteIfCurrent} and save that read.
  */
 public interface ItemStore {
 
@@ -59,6 +67,23 @@ public interface ItemStore {
   Future<Boolean> deleteIfVersion(TableRecord table, byte[] pk, byte[] sk, String expectedVersion);
 
   /**
+   * Writes the item if the row is still {@code old} (still absent when {@code null}), with its stream record when
+   * the table has a stream.
+   *
+   * @return {@code true} when written; {@code false} when another write came first
+   */
+  Future<Boolean> putIfCurrent(TableRecord table, byte[] pk, byte[] sk, StoredItem old,
+      Map<String, AttributeValue> item, int sizeBytes, List<IndexEntry> entries);
+
+  /**
+   * Deletes the row if it is still {@code old}, with its REMOVE stream record when the table has a stream.
+   *
+   * @param identity the record's userIdentity (e.g. {@link StreamIdentity#TIME_TO_LIVE}), or {@code null}
+   * @return {@code true} when deleted; {@code false} when another write came first
+   */
+  Future<Boolean> deleteIfCurrent(TableRecord table, byte[] pk, byte[] sk, StoredItem old, StreamIdentity identity);
+
+  /**
    * One Query page: the rows of one partition ({@code partition} is the encoded partition key of the table, or
    * of the index when {@code indexId} is given) whose sort key lies in {@code range}, in sort-key order
    * (descending when {@code forward} is false; for an index, ties broken by base key), strictly after
@@ -79,11 +104,12 @@ public interface ItemStore {
 
   /**
    * Deletes each row that is still at the version given with it, all in one statement batch (one round trip, one
-   * commit: all or none). Rows changed since are left alone. Used by the TTL sweeper.
+   * commit: all or none), each with its REMOVE stream record carrying {@code identity} when the table has a stream.
+   * Rows changed since are left alone. Used by the TTL sweeper.
    *
    * @return how many rows were deleted
    */
-  Future<Integer> deleteIfVersions(TableRecord table, java.util.List<VersionedItem> rows);
+  Future<Integer> deleteIfVersions(TableRecord table, java.util.List<VersionedItem> rows, StreamIdentity identity);
 
   /**
    * Items whose TTL expiry ({@code core.model.TimeToLive#expiry}, kept by every write while TTL is enabled) is

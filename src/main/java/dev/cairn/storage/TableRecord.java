@@ -18,10 +18,18 @@ import java.time.Instant;
  * @param definition  the rest of the description (attribute definitions, indexes, billing, streams, ...)
  * @param definitionVersion increases with every definition change; item writes name it so that a write
  *                    planned with an older definition (e.g. before an index was added) is refused
+ * @param latestStreamLabel the label of the table's latest stream (kept after it is disabled), or {@code null}
+ *                    when the table never had one
  */
 public record TableRecord(long tableId, String accountId, String tableName, String tableUuid, KeySchema keySchema,
     Instant createdAt, Instant activeAt, Instant updatingUntil, Instant deletedAt, TableDefinition definition,
-    long definitionVersion) {
+    long definitionVersion, String latestStreamLabel) {
+
+  /** Whether the definition has an enabled stream (item writes then emit stream records). */
+  public boolean streamEnabled() {
+    return definition.streamSpecification() != null
+        && Boolean.TRUE.equals(definition.streamSpecification().streamEnabled());
+  }
 
   public TableRef ref() {
     return new TableRef(tableId);

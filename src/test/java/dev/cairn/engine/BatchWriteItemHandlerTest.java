@@ -53,7 +53,7 @@ class BatchWriteItemHandlerTest {
           List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null, null, List.of(), List.of(), null,
           null, null, false, List.of(), null, null);
       return Future.succeededFuture(new TableRecord(7, accountId, tableName, "uuid", new KeySchema("id",
-          AttributeType.S, null, null), Instant.EPOCH, Instant.EPOCH, null, null, d, version));
+          AttributeType.S, null, null), Instant.EPOCH, Instant.EPOCH, null, null, d, version, null));
     }
 
     @Override
@@ -177,7 +177,20 @@ class BatchWriteItemHandlerTest {
     }
 
     @Override
-    public Future<Integer> deleteIfVersions(TableRecord table, List<dev.cairn.storage.VersionedItem> rows) {
+    public Future<Boolean> putIfCurrent(TableRecord table, byte[] pk, byte[] sk, dev.cairn.storage.StoredItem old,
+        Map<String, AttributeValue> item, int sizeBytes, List<IndexEntry> entries) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Future<Boolean> deleteIfCurrent(TableRecord table, byte[] pk, byte[] sk, dev.cairn.storage.StoredItem old,
+        dev.cairn.storage.StreamIdentity identity) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Future<Integer> deleteIfVersions(TableRecord table, List<dev.cairn.storage.VersionedItem> rows,
+        dev.cairn.storage.StreamIdentity identity) {
       throw new UnsupportedOperationException();
     }
 

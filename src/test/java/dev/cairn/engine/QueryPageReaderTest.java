@@ -45,7 +45,7 @@ class QueryPageReaderTest {
         List.of(new KeySchemaElement("pk", "HASH"), new KeySchemaElement("sk", "RANGE")), "PAY_PER_REQUEST", null,
         null, List.of(GSI), List.of(LSI), null, null, null, false, List.of(), null, null);
     return new TableRecord(1, "acct", "t", "uuid", new KeySchema("pk", AttributeType.S, "sk", AttributeType.N),
-        Instant.EPOCH, Instant.EPOCH, null, null, def, 1);
+        Instant.EPOCH, Instant.EPOCH, null, null, def, 1, null);
   }
 
   static ReadRow row(int sk, int size) {

@@ -28,6 +28,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * One Cairn per test JVM, started in-process on free ports against a fresh database, with a provisioned
@@ -269,6 +270,21 @@ public final class CairnFixture {
   /** A client signing with the given key (which need not exist); no retries, so errors show as they are. */
   public DynamoDbClient dynamo(String accessKeyId, String secretAccessKey) {
     return DynamoDbClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
+        .httpClient(httpClient)
+        .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD)
+            .retryStrategy(b -> b.maxAttempts(1)).apiCallTimeout(Duration.ofSeconds(60)).build())
+        .build();
+  }
+
+  /** A DynamoDB Streams client of the default account. */
+  public DynamoDbStreamsClient streams() {
+    return streams(defaultKeys.accessKeyId(), defaultKeys.secretAccessKey());
+  }
+
+  /** A DynamoDB Streams client signing with the given key; no retries, so errors show as they are. */
+  public DynamoDbStreamsClient streams(String accessKeyId, String secretAccessKey) {
+    return DynamoDbStreamsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
         .httpClient(httpClient)
         .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD)

@@ -771,7 +771,6 @@ class TableIT {
   // ---- the service's behaviour that Cairn does not have yet (docs/control-plane.md, "Known differences")
 
   @Test
-  @Disabled("Streams work: Cairn does not describe LatestStreamArn/LatestStreamLabel yet")
   void createTable_withStream_describesLatestStreamArnAndLabel() {
     String name = Tables.name("ct-stream-arn");
     TableDescription d = dynamo.createTable(Tables.onDemand(name).streamSpecification(sp -> sp.streamEnabled(true)

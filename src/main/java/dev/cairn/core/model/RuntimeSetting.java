@@ -17,7 +17,11 @@ public enum RuntimeSetting {
   /** Whether the management API may import existing AWS access keys. */
   ALLOW_IMPORTED_KEYS("allow_imported_keys", "false", "whether import-access-key is allowed (true/false)"),
   /** Base items per transaction when a new GSI is back-filled; smaller batches hold row locks more briefly. */
-  BACKFILL_BATCH_ITEMS("backfill_batch_items", "500", "items per GSI back-fill transaction (1..10000)");
+  BACKFILL_BATCH_ITEMS("backfill_batch_items", "500", "items per GSI back-fill transaction (1..10000)"),
+  /** How many shards a new stream opens (records spread over them by partition-key hash). */
+  STREAM_SHARD_COUNT("stream_shard_count", "4", "shards of a newly enabled stream (1..64)"),
+  /** Milliseconds after which an open stream shard closes and a child shard takes over. */
+  STREAM_SHARD_ROLLOVER_MS("stream_shard_rollover_ms", "14400000", "ms before a stream shard rolls over (1000..86400000)");
 
   private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
@@ -62,11 +66,14 @@ public enum RuntimeSetting {
       case CONTROL_PLANE_DELAY_MS -> {
         return String.valueOf(range(v, 0, 600_000));
       }
-      case TTL_SWEEP_INTERVAL_MS -> {
+      case TTL_SWEEP_INTERVAL_MS, STREAM_SHARD_ROLLOVER_MS -> {
         return String.valueOf(range(v, 1_000, 86_400_000));
       }
       case BACKFILL_BATCH_ITEMS -> {
         return String.valueOf(range(v, 1, 10_000));
+      }
+      case STREAM_SHARD_COUNT -> {
+        return String.valueOf(range(v, 1, 64));
       }
       case ALLOW_IMPORTED_KEYS -> {
         if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {

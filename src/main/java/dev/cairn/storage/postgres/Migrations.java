@@ -18,7 +18,7 @@ import java.util.List;
 public final class Migrations {
   /** The migrations in order; the last version is the schema version this build expects. */
   static final List<String> FILES = List.of("V1__catalog.sql", "V2__tables.sql", "V3__indexes.sql",
-      "V4__ttl.sql", "V5__transactions.sql");
+      "V4__ttl.sql", "V5__transactions.sql", "V6__streams.sql");
 
   /** Advisory lock key for migrations (any constant shared by all Cairn processes). */
   private static final long LOCK_KEY = 0x0ca1_2000_0001L;
@@ -26,9 +26,21 @@ public final class Migrations {
   private Migrations() {
   }
 
-  /** The schema version this build expects. */
+  /**
+   * The schema version this build expects: the highest {@code V<n>} of {@link #FILES}. Versions need not be
+   * contiguous (branches number their migrations apart); each file is applied once when its version is missing.
+   */
   public static int latestVersion() {
-    return FILES.size();
+    int max = 0;
+    for (String f : FILES) {
+      max = Math.max(max, version(f));
+    }
+    return max;
+  }
+
+  /** The {@code n} of a file named {@code V<n>__name.sql}. */
+  static int version(String file) {
+    return Integer.parseInt(file.substring(1, file.indexOf("__")));
   }
 
   /**
@@ -44,26 +56,29 @@ public final class Migrations {
             + " CREATE SCHEMA IF NOT EXISTS cairn; CREATE TABLE IF NOT EXISTS cairn.schema_version"
             + " (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")
             .execute())
-        .compose(v -> conn.query("SELECT coalesce(max(version), 0) FROM cairn.schema_version").execute())
+        .compose(v -> conn.query("SELECT version FROM cairn.schema_version").execute())
         .compose(rs -> {
-          int current = rs.iterator().next().getInteger(0);
+          java.util.Set<Integer> applied = new java.util.HashSet<>();
+          rs.forEach(r -> applied.add(r.getInteger(0)));
+          int current = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
           if (current > latestVersion()) {
             return Future.failedFuture(new StorageException(StorageException.Kind.INTERNAL,
                 "the database holds catalog schema version " + current + ", newer than this Cairn's "
                     + latestVersion() + "; upgrade Cairn", null));
           }
           Future<Void> chain = Future.succeededFuture();
-          for (int version = current + 1; version <= latestVersion(); version++) {
-            int v = version;
-            chain = chain.compose(x -> apply(conn, v));
+          for (String file : FILES) {
+            if (!applied.contains(version(file))) {
+              chain = chain.compose(x -> apply(conn, file));
+            }
           }
           return chain.map(x -> latestVersion());
         }))
         .recover(e -> Future.failedFuture(SqlStates.classify(e)));
   }
 
-  private static Future<Void> apply(SqlConnection conn, int version) {
-    String file = FILES.get(version - 1);
+  private static Future<Void> apply(SqlConnection conn, String file) {
+    int version = version(file);
     return conn.query(read(file)).execute()
         .compose(v -> conn.preparedQuery("INSERT INTO cairn.schema_version (version, name) VALUES ($1, $2)")
             .execute(Tuple.of(version, file)))

@@ -5,7 +5,9 @@ import dev.cairn.core.model.ItemJson;
 import dev.cairn.core.model.TimeToLive;
 import dev.cairn.storage.IndexEntry;
 import dev.cairn.storage.ItemStore;
+import dev.cairn.storage.StorageException;
 import dev.cairn.storage.StoredItem;
+import dev.cairn.storage.StreamIdentity;
 import dev.cairn.storage.TableRecord;
 import dev.cairn.storage.TableRef;
 import dev.cairn.storage.VersionedItem;
@@ -26,6 +28,8 @@ import java.util.Map;
  * jsonb cannot hold them (U+0000).
  */
 public final class PgItemStore implements ItemStore {
+  /** Compare-and-set attempts of the internal read-and-write loop (tables with a stream) before giving up. */
+  static final int MAX_ATTEMPTS = 64;
   private final SqlClient client;
 
   public PgItemStore(SqlClient client) {
@@ -94,15 +98,17 @@ public final class PgItemStore implements ItemStore {
   }
 
   @Override
-  public Future<Integer> deleteIfVersions(TableRecord table, List<VersionedItem> rows) {
+  public Future<Integer> deleteIfVersions(TableRecord table, List<VersionedItem> rows, StreamIdentity identity) {
     if (rows.isEmpty()) {
       return Future.succeededFuture(0);
     }
+    WriteSql sql = WriteSql.of(table);
     List<Tuple> batch = new java.util.ArrayList<>(rows.size());
     for (VersionedItem v : rows) {
-      batch.add(baseTuple(table, v.pk(), v.sk(), null, 0, v.version()));
+      batch.add(deleteIfCurrentTuple(table, sql, v.pk(), v.sk(), new StoredItem(v.item(), v.sizeBytes(), v.version()),
+          identity));
     }
-    return client.preparedQuery(WriteSql.of(table).deleteIfVersion).executeBatch(batch)
+    return client.preparedQuery(sql.deleteIfVersion).executeBatch(batch)
         .recover(e -> Future.failedFuture(SqlStates.classify(e)))
         .map(rs -> {
           int n = 0;
@@ -158,17 +164,52 @@ public final class PgItemStore implements ItemStore {
   @Override
   public Future<Void> put(TableRecord table, byte[] pk, byte[] sk, Map<String, AttributeValue> item, int sizeBytes,
       List<IndexEntry> entries) {
+    if (table.streamEnabled()) {
+      return putLoop(table, pk, sk, item, sizeBytes, entries, 1);
+    }
     WriteSql sql = WriteSql.of(table);
     return run(sql.put, writeTuple(table, sql, pk, sk, item, sizeBytes, null, entries)).mapEmpty();
   }
 
+  private Future<Void> putLoop(TableRecord table, byte[] pk, byte[] sk, Map<String, AttributeValue> item,
+      int sizeBytes, List<IndexEntry> entries, int attempt) {
+    return read(table.ref(), pk, sk)
+        .compose(old -> putIfCurrent(table, pk, sk, old, item, sizeBytes, entries))
+        .compose(ok -> ok ? Future.<Void>succeededFuture()
+            : attempt >= MAX_ATTEMPTS ? Future.failedFuture(contended())
+            : putLoop(table, pk, sk, item, sizeBytes, entries, attempt + 1));
+  }
+
+  /** Deletes through read and compare-and-set (tables with a stream); the old item, or null when absent. */
+  private Future<StoredItem> deleteLoop(TableRecord table, byte[] pk, byte[] sk, int attempt) {
+    return read(table.ref(), pk, sk).compose(old -> {
+      if (old == null) {
+        return Future.succeededFuture(null);
+      }
+      return deleteIfCurrent(table, pk, sk, old, null).compose(ok -> ok ? Future.succeededFuture(old)
+          : attempt >= MAX_ATTEMPTS ? Future.failedFuture(contended())
+          : deleteLoop(table, pk, sk, attempt + 1));
+    });
+  }
+
+  private static StorageException contended() {
+    return new StorageException(StorageException.Kind.CONFLICT, "item contended beyond " + MAX_ATTEMPTS
+        + " compare-and-set attempts", null);
+  }
+
   @Override
   public Future<Boolean> delete(TableRecord table, byte[] pk, byte[] sk) {
+    if (table.streamEnabled()) {
+      return deleteLoop(table, pk, sk, 1).map(old -> old != null);
+    }
     return run(WriteSql.of(table).delete, baseTuple(table, pk, sk, null, 0, null)).map(PgItemStore::counted);
   }
 
   @Override
   public Future<StoredItem> deleteReturning(TableRecord table, byte[] pk, byte[] sk) {
+    if (table.streamEnabled()) {
+      return deleteLoop(table, pk, sk, 1);
+    }
     return run(WriteSql.of(table).deleteReturning, baseTuple(table, pk, sk, null, 0, null))
         .map(PgItemStore::stored);
   }
@@ -176,6 +217,10 @@ public final class PgItemStore implements ItemStore {
   @Override
   public Future<Boolean> putIfVersion(TableRecord table, byte[] pk, byte[] sk, String expectedVersion,
       Map<String, AttributeValue> item, int sizeBytes, List<IndexEntry> entries) {
+    if (table.streamEnabled()) {
+      return read(table.ref(), pk, sk).compose(current -> isVersion(current, expectedVersion)
+          ? putIfCurrent(table, pk, sk, current, item, sizeBytes, entries) : Future.succeededFuture(false));
+    }
     WriteSql sql = WriteSql.of(table);
     Tuple args = writeTuple(table, sql, pk, sk, item, sizeBytes, expectedVersion, entries);
     if (expectedVersion == null) {
@@ -184,9 +229,59 @@ public final class PgItemStore implements ItemStore {
     return run(sql.updateIfVersion, args).map(PgItemStore::counted);
   }
 
+  private static boolean isVersion(StoredItem current, String expectedVersion) {
+    return expectedVersion == null ? current == null : current != null && current.version().equals(expectedVersion);
+  }
+
   @Override
   public Future<Boolean> deleteIfVersion(TableRecord table, byte[] pk, byte[] sk, String expectedVersion) {
+    if (table.streamEnabled()) {
+      return read(table.ref(), pk, sk).compose(current -> current != null && isVersion(current, expectedVersion)
+          ? deleteIfCurrent(table, pk, sk, current, null) : Future.succeededFuture(false));
+    }
     return run(WriteSql.of(table).deleteIfVersion, baseTuple(table, pk, sk, null, 0, expectedVersion))
+        .map(PgItemStore::counted);
+  }
+
+  @Override
+  public Future<Boolean> putIfCurrent(TableRecord table, byte[] pk, byte[] sk, StoredItem old,
+      Map<String, AttributeValue> item, int sizeBytes, List<IndexEntry> entries) {
+    WriteSql sql = WriteSql.of(table);
+    Tuple args = putIfCurrentTuple(table, sql, pk, sk, old, item, sizeBytes, entries);
+    return run(old == null ? sql.insertIfAbsent : sql.updateIfVersion, args).map(PgItemStore::counted);
+  }
+
+  /**
+   * The parameters of {@code insertIfAbsent} ({@code old} null) or {@code updateIfVersion} replacing {@code old}:
+   * {@link #writeTuple}, then the stream record when the table has a stream.
+   */
+  static Tuple putIfCurrentTuple(TableRecord table, WriteSql sql, byte[] pk, byte[] sk, StoredItem old,
+      Map<String, AttributeValue> item, int sizeBytes, List<IndexEntry> entries) {
+    Tuple args = writeTuple(table, sql, pk, sk, item, sizeBytes, old == null ? null : old.version(), entries);
+    if (sql.streamParams >= 0) {
+      StreamRecords.bind(args, table, old == null ? null : old.item(), item, null);
+    }
+    return args;
+  }
+
+  /** The parameters of {@code deleteIfVersion} deleting {@code old}, with its stream record when there is a stream. */
+  static Tuple deleteIfCurrentTuple(TableRecord table, WriteSql sql, byte[] pk, byte[] sk, StoredItem old,
+      StreamIdentity identity) {
+    Tuple args = baseTuple(table, pk, sk, null, 0, old.version());
+    if (sql.deleteStreamParams >= 0) {
+      StreamRecords.bind(args, table, old.item(), null, identity);
+    }
+    return args;
+  }
+
+  @Override
+  public Future<Boolean> deleteIfCurrent(TableRecord table, byte[] pk, byte[] sk, StoredItem old,
+      StreamIdentity identity) {
+    if (old == null) {
+      return Future.succeededFuture(true);
+    }
+    WriteSql sql = WriteSql.of(table);
+    return run(sql.deleteIfVersion, deleteIfCurrentTuple(table, sql, pk, sk, old, identity))
         .map(PgItemStore::counted);
   }
 

@@ -35,6 +35,7 @@ public final class PgStorage {
 
   private final Vertx vertx;
   private final PgConnectOptions connectOptions;
+  private final dev.cairn.storage.StreamStore streams;
   private final SqlClient client;
   private final Pool pool;
   private final PgCatalogStore catalog;
@@ -64,6 +65,7 @@ public final class PgStorage {
     this.tables = new PgTableStore(client, pool);
     this.items = new PgItemStore(client);
     this.transactions = new PgTransactionStore(pool, client);
+    this.streams = new PgStreamStore(client, pool);
   }
 
   /**
@@ -109,6 +111,11 @@ public final class PgStorage {
 
   public TableStore tables() {
     return tables;
+  }
+
+  /** DynamoDB Streams: streams, shards and records. */
+  public dev.cairn.storage.StreamStore streams() {
+    return streams;
   }
 
   public ItemStore items() {

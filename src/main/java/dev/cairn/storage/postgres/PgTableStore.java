@@ -76,7 +76,7 @@ public final class PgTableStore implements TableStore {
   private static TableRecord record(Row r) {
     TableDefinition d = read(r.getString(4));
     return new TableRecord(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), d.primaryKey(),
-        instant(r, 5), instant(r, 6), instant(r, 7), instant(r, 8), d, r.getLong(9));
+        instant(r, 5), instant(r, 6), instant(r, 7), instant(r, 8), d, r.getLong(9), r.getString(10));
   }
 
   private static TableRecord single(RowSet<Row> rs) {
@@ -107,9 +107,42 @@ public final class PgTableStore implements TableStore {
             ddl.append("; ").append(IndexSql.create(t.tableId(), i.indexId()));
           }
           return conn.query(ddl.toString()).execute()
+              .compose(v -> streamChanges(conn, null, t))
               .compose(v -> notify(conn, accountId, tableName))
-              .map(v -> t);
+              .compose(v -> reread(conn, t));
         })));
+  }
+
+  /**
+   * Creates or disables the table's stream when the definition turns it on or off, in the caller's transaction
+   * (migration V6). A disabled stream keeps its rows and records, readable for 24 hours.
+   */
+  private static Future<Void> streamChanges(SqlConnection conn, TableRecord before, TableRecord after) {
+    boolean was = before != null && before.streamEnabled();
+    boolean is = after.streamEnabled();
+    if (was == is) {
+      return Future.succeededFuture();
+    }
+    Future<Void> disabled = was
+        ? conn.preparedQuery(StreamSql.DISABLE).execute(Tuple.of(after.tableId())).mapEmpty()
+        : Future.succeededFuture();
+    if (!is) {
+      return disabled;
+    }
+    String keySchema;
+    try {
+      keySchema = JSON.writeValueAsString(after.definition().keySchema());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return disabled.compose(v -> conn.preparedQuery(StreamSql.CREATE).execute(Tuple.of(after.accountId(),
+        after.tableId(), after.tableName(), after.definition().streamSpecification().streamViewType(), keySchema)))
+        .mapEmpty();
+  }
+
+  /** The table's row as the transaction now sees it (after stream changes set its latest stream label). */
+  private static Future<TableRecord> reread(SqlConnection conn, TableRecord t) {
+    return conn.preparedQuery(TableSql.FIND_BY_ID).execute(Tuple.of(t.tableId())).map(PgTableStore::single);
   }
 
   @Override
@@ -124,7 +157,8 @@ public final class PgTableStore implements TableStore {
             return Future.failedFuture(new StorageException(StorageException.Kind.NOT_FOUND, "table gone", null));
           }
           return indexChanges(conn, table, t).compose(v -> timeToLiveChange(conn, table, t))
-              .compose(v -> notify(conn, t.accountId(), t.tableName())).map(v -> t);
+              .compose(v -> streamChanges(conn, table, t))
+              .compose(v -> notify(conn, t.accountId(), t.tableName())).compose(v -> reread(conn, t));
         })));
   }
 
@@ -176,8 +210,10 @@ public final class PgTableStore implements TableStore {
 
   @Override
   public Future<TableRecord> deleteTable(TableRecord table) {
-    return classified(pool.withTransaction(conn -> conn.preparedQuery(TableSql.MARK_DELETED)
+    // The definition lock waits for in-flight writes, so the stream's shards close after the last record.
+    return classified(pool.withTransaction(conn -> conn.preparedQuery(TableSql.LOCK_DEFINITION)
         .execute(Tuple.of(table.tableId()))
+        .compose(v -> conn.preparedQuery(TableSql.MARK_DELETED).execute(Tuple.of(table.tableId())))
         .compose(rs -> {
           TableRecord t = single(rs);
           if (t == null) {
@@ -187,7 +223,10 @@ public final class PgTableStore implements TableStore {
           for (TableDefinition.Index i : WriteSql.indexes(t.definition())) {
             ddl.append("; ").append(IndexSql.drop(t.tableId(), i.indexId()));
           }
-          return conn.query(ddl.toString()).execute()
+          // The table's stream closes with it and stays readable (DISABLED) for 24 hours (Developer Guide,
+          // "Change data capture for DynamoDB Streams": deleting a table).
+          return conn.preparedQuery(StreamSql.DISABLE).execute(Tuple.of(t.tableId()))
+              .compose(v -> conn.query(ddl.toString()).execute())
               .compose(v -> notify(conn, t.accountId(), t.tableName()))
               .map(v -> t);
         })));

@@ -240,12 +240,11 @@ public final class PgTransactionStore implements TransactionStore {
   private static Future<Boolean> writeOne(SqlConnection conn, TxItem i, StoredItem old, TxWrite w) {
     TableRecord t = i.table();
     WriteSql sql = WriteSql.of(t);
-    String version = old == null ? null : old.version();
     if (w.kind() == TxWrite.Kind.DELETE) {
       return conn.preparedQuery(sql.deleteIfVersion)
-          .execute(PgItemStore.baseTuple(t, i.pk(), i.sk(), null, 0, version)).map(PgItemStore::counted);
+          .execute(PgItemStore.deleteIfCurrentTuple(t, sql, i.pk(), i.sk(), old, null)).map(PgItemStore::counted);
     }
-    Tuple args = PgItemStore.writeTuple(t, sql, i.pk(), i.sk(), w.item(), w.sizeBytes(), version, w.entries());
+    Tuple args = PgItemStore.putIfCurrentTuple(t, sql, i.pk(), i.sk(), old, w.item(), w.sizeBytes(), w.entries());
     return conn.preparedQuery(old == null ? sql.insertIfAbsent : sql.updateIfVersion).execute(args)
         .map(PgItemStore::counted);
   }

@@ -6,7 +6,7 @@ final class TableSql {
   }
 
   static final String COLUMNS = "table_id, account_id, table_name, table_uuid::text, definition::text, created_at,"
-      + " active_at, updating_until, deleted_at, def_version";
+      + " active_at, updating_until, deleted_at, def_version, latest_stream_label";
 
   /** The live table, else the latest deleted one. */
   static final String FIND = "SELECT " + COLUMNS + " FROM cairn.tables WHERE account_id = $1 AND table_name = $2"

@@ -19,6 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link #ttlParam}). An item without an index key writes a
  * row with a null index key (a tombstone the partial query index skips), so a concurrent back-fill can never
  * resurrect a stale entry; deletes remove index rows, or tombstone them while a back-fill runs.
+ *
+ * <p>When the table's stream is enabled ({@link #streamParams} {@code >= 0}), the compare-and-set statements
+ * ({@link #insertIfAbsent}, {@link #updateIfVersion}, {@link #deleteIfVersion}) also insert the stream record,
+ * in the same statement and so the same transaction as the item change: four more parameters after the TTL
+ * parameter (after $8 for {@link #deleteIfVersion}), at {@link #streamParams}: event name (null: no record, e.g. an unchanged item), the record's
+ * {@code dynamodb} JSON, its size in bytes, then the userIdentity JSON or null. The record goes to the open shard
+ * of the stream whose bucket the partition key hashes to (docs/streams.md).
  */
 final class WriteSql {
   private static final ConcurrentHashMap<String, WriteSql> CACHE = new ConcurrentHashMap<>();
@@ -42,6 +49,10 @@ final class WriteSql {
   final String delete;
   final String deleteReturning;
   final String deleteIfVersion;
+  /** The first stream-record parameter of the put statements, or -1 when the table's stream is not enabled. */
+  final int streamParams;
+  /** The first stream-record parameter of {@link #deleteIfVersion} (which has no index parameters), or -1. */
+  final int deleteStreamParams;
 
   private WriteSql(TableRecord t) {
     String base = ItemSql.of(t.tableId()).relation;
@@ -53,6 +64,9 @@ final class WriteSql {
     }
     ttlParam = INDEX_PARAMS_START + 5 * indexIds.size();
     String ttl = "$" + ttlParam + "::bigint";
+    streamParams = t.streamEnabled() ? ttlParam + 1 : -1;
+    deleteStreamParams = t.streamEnabled() ? INDEX_PARAMS_START : -1;
+    String record = streamRecord(streamParams);
     String values = "SELECT $1::bytea, $2::bytea, $3::text::jsonb, $4::text, $5::int, " + ttl + " WHERE "
         + GUARD_NO_CAS;
     String upsertSet = " ON CONFLICT (pk, sk) DO UPDATE SET item = EXCLUDED.item, item_text = EXCLUDED.item_text,"
@@ -60,9 +74,10 @@ final class WriteSql {
     String insert = "INSERT INTO " + base + " (pk, sk, item, item_text, size_bytes, ttl_at) ";
     put = wrap("w AS (" + insert + values + upsertSet + " RETURNING 1)", indexWrites(t), "SELECT count(*) FROM w");
     insertIfAbsent = wrap("w AS (" + insert + values + " ON CONFLICT (pk, sk) DO NOTHING RETURNING 1)",
-        indexWrites(t), "SELECT count(*) FROM w");
+        indexWrites(t) + record, "SELECT count(*) FROM w");
     updateIfVersion = wrap("w AS (UPDATE " + base + " SET item = $3::text::jsonb, item_text = $4, size_bytes = $5,"
-        + " ttl_at = " + ttl + " WHERE pk = $1 AND sk = $2 AND xmin::text = $8 AND " + GUARD + " RETURNING 1)", indexWrites(t),
+        + " ttl_at = " + ttl + " WHERE pk = $1 AND sk = $2 AND xmin::text = $8 AND " + GUARD + " RETURNING 1)",
+        indexWrites(t) + record,
         "SELECT count(*) FROM w");
     String removals = indexRemovals(t, backfilling);
     delete = wrap("w AS (DELETE FROM " + base + " WHERE pk = $1 AND sk = $2 AND " + NO_ITEM + " AND " + GUARD_NO_CAS
@@ -74,7 +89,19 @@ final class WriteSql {
         + " RETURNING coalesce(item::text, item_text) AS j, size_bytes, xmin::text AS v)", removals,
         "SELECT j, size_bytes, v FROM w");
     deleteIfVersion = wrap("w AS (DELETE FROM " + base + " WHERE pk = $1 AND sk = $2 AND xmin::text = $8 AND "
-        + NO_ITEM + " AND " + GUARD + " RETURNING 1)", removals, "SELECT count(*) FROM w");
+        + NO_ITEM + " AND " + GUARD + " RETURNING 1)", removals + streamRecord(deleteStreamParams),
+        "SELECT count(*) FROM w");
+  }
+
+  /** The stream-record CTE (empty without a stream): inserted only when the base write happened. */
+  private static String streamRecord(int p) {
+    if (p < 0) {
+      return "";
+    }
+    return ", sr AS (INSERT INTO cairn.stream_records (shard_id, account_id, event_name, record, size_bytes,"
+        + " user_identity) SELECT sh.shard_id, sh.account_id, $" + p + "::text, $" + (p + 1) + "::text, $" + (p + 2)
+        + "::int, $" + (p + 3) + "::text FROM w, cairn.stream_shards sh WHERE $" + p + "::text IS NOT NULL"
+        + " AND sh.table_id = $6 AND sh.closed_at IS NULL AND sh.bucket = " + StreamSql.BUCKET + ")";
   }
 
   static List<TableDefinition.Index> indexes(TableDefinition d) {
