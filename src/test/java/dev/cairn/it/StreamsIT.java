@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -251,6 +255,53 @@ class StreamsIT {
     assertEquals(List.of("INSERT", "MODIFY", "REMOVE"), r.stream().map(Record::eventNameAsString).toList());
     assertEquals(s("x"), r.get(1).dynamodb().oldImage().get("g"));
     assertEquals(s("y"), r.get(2).dynamodb().oldImage().get("g"));
+  }
+
+  /** BatchWriteItem (API Reference) writes through the same statements: one record per changed item. */
+  @Test
+  void batchWriteItem_recordsEveryPutAndDelete() {
+    String name = StreamTables.createWithStream("stream-batch", StreamViewType.NEW_AND_OLD_IMAGES, false);
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("old"), "v", n("1"))));
+    dynamo.batchWriteItem(b -> b.requestItems(Map.of(name, List.of(
+        WriteRequest.builder().putRequest(p -> p.item(item("pk", s("new"), "v", n("2")))).build(),
+        WriteRequest.builder().putRequest(p -> p.item(item("pk", s("old"), "v", n("3")))).build(),
+        WriteRequest.builder().deleteRequest(d -> d.key(item("pk", s("absent")))).build()))));
+    dynamo.batchWriteItem(b -> b.requestItems(Map.of(name, List.of(
+        WriteRequest.builder().deleteRequest(d -> d.key(item("pk", s("new")))).build()))));
+    List<Record> r = StreamTables.readAll(StreamTables.streamArn(name), 4);
+    Map<String, List<String>> byKey = new java.util.TreeMap<>();
+    r.forEach(x -> byKey.computeIfAbsent(x.dynamodb().keys().get("pk").s(), k -> new java.util.ArrayList<>())
+        .add(x.eventNameAsString()));
+    assertEquals(Map.of("new", List.of("INSERT", "REMOVE"), "old", List.of("INSERT", "MODIFY")), byKey,
+        "no record for the delete of an absent item");
+  }
+
+  /** TransactWriteItems: one record per item changed, none for a ConditionCheck or a cancelled transaction. */
+  @Test
+  void transactWriteItems_recordsEachChangedItem_andNothingWhenCancelled() {
+    String name = StreamTables.createWithStream("stream-tx", StreamViewType.NEW_AND_OLD_IMAGES, false);
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("a"), "v", n("1"))));
+    dynamo.putItem(b -> b.tableName(name).item(item("pk", s("c"), "v", n("1"))));
+    dynamo.transactWriteItems(b -> b.transactItems(
+        TransactWriteItem.builder().update(u -> u.tableName(name).key(item("pk", s("a")))
+            .updateExpression("SET v = :v").expressionAttributeValues(Map.of(":v", n("2")))).build(),
+        TransactWriteItem.builder().put(p -> p.tableName(name).item(item("pk", s("b"), "v", n("1")))).build(),
+        TransactWriteItem.builder().delete(d -> d.tableName(name).key(item("pk", s("c")))).build(),
+        TransactWriteItem.builder().conditionCheck(c -> c.tableName(name).key(item("pk", s("zzz")))
+            .conditionExpression("attribute_not_exists(pk)")).build()));
+    assertThrows(TransactionCanceledException.class, () -> dynamo.transactWriteItems(b -> b.transactItems(
+        TransactWriteItem.builder().put(p -> p.tableName(name).item(item("pk", s("d"), "v", n("1")))).build(),
+        TransactWriteItem.builder().conditionCheck(c -> c.tableName(name).key(item("pk", s("a")))
+            .conditionExpression("attribute_not_exists(pk)")).build())));
+    List<Record> r = StreamTables.readAll(StreamTables.streamArn(name), 5);
+    Map<String, List<String>> byKey = new java.util.TreeMap<>();
+    r.forEach(x -> byKey.computeIfAbsent(x.dynamodb().keys().get("pk").s(), k -> new java.util.ArrayList<>())
+        .add(x.eventNameAsString()));
+    assertEquals(Map.of("a", List.of("INSERT", "MODIFY"), "b", List.of("INSERT"), "c", List.of("INSERT", "REMOVE")),
+        byKey);
+    Record modify = r.stream().filter(x -> x.eventNameAsString().equals("MODIFY")).findFirst().orElseThrow();
+    assertEquals(n("1"), modify.dynamodb().oldImage().get("v"));
+    assertEquals(n("2"), modify.dynamodb().newImage().get("v"));
   }
 
   /**
