@@ -164,6 +164,11 @@ public final class TransactWriteItemsHandler implements OperationHandler<Transac
             }
             return Future.failedFuture(cancelled(conflict));
           }
+          if (e instanceof TransactionStore.TokenInUseException) {
+            // API Reference, TransactWriteItems: a request with the token of one still in progress.
+            return Future.failedFuture(DynamoException.of(ErrorCode.TRANSACTION_IN_PROGRESS,
+                "Transaction is in progress"));
+          }
           return Future.failedFuture(e);
         });
   }

@@ -100,6 +100,16 @@ public interface TransactionStore {
   Future<List<StoredItem>> readAll(List<TxItem> items);
 
   /** A write lost against a concurrent one, or a lock could not be had in time. */
+  /**
+   * Another request with the same client request token was claimed between this one's check and its claim (it is in
+   * progress, or has just committed): nothing was written.
+   */
+  final class TokenInUseException extends RuntimeException {
+    public TokenInUseException() {
+      super("client request token in use", null, false, false);
+    }
+  }
+
   final class TransactionConflictException extends RuntimeException {
     private final int index;
 

@@ -29,25 +29,32 @@ import java.util.TreeSet;
  * {@link TransactionStore} on PostgreSQL. A write transaction is one transaction on the pool, at READ COMMITTED:
  *
  * <ol>
- *   <li>claim the client request token, when there is one ({@link TransactionSql#CLAIM_TOKEN});</li>
  *   <li>take an advisory lock per item (hash of table id, pk, sk) in ascending key order, with a lock timeout of
  *       {@value #LOCK_TIMEOUT}: transactions on a common item run one after the other and never deadlock, and
  *       absent items are covered as well as present ones;</li>
- *   <li>read the items, one statement per table, {@code FOR UPDATE} in key order (single-item writers, which take
- *       no advisory lock, then wait for this transaction or lose their compare-and-set);</li>
- *   <li>let the caller decide, then write each item in (table id, pk, sk) order with {@link WriteSql}'s
- *       compare-and-set statements (insert-if-absent, update-if-version, delete-if-version): the texts of the
- *       single-item writes, with their index maintenance and definition-version guard. A compare-and-set that
- *       finds nothing to write means a concurrent single-item insert got there first: the transaction rolls back
- *       with {@link TransactionConflictException};</li>
+ *   <li>read the items, one statement per table, without row locks, and the client request token's stored hash
+ *       when there is a token;</li>
+ *   <li>let the caller decide, then claim the token ({@link TransactionSql#CLAIM_TOKEN}) and write each item in
+ *       (table id, pk, sk) order with {@link WriteSql}'s compare-and-set statements (insert-if-absent,
+ *       update-if-version, delete-if-version): the texts of the single-item writes, with their index maintenance,
+ *       stream records and definition-version guard. A compare-and-set that finds nothing to write means a
+ *       concurrent single-item write changed the item since it was read: the transaction rolls back with
+ *       {@link TransactionConflictException}, as the service cancels a transaction that meets a concurrent write;
+ *       </li>
  *   <li>commit.</li>
  * </ol>
  *
- * The statements go out in two pipelined batches on the transaction's connection (BEGIN, token, lock and reads;
- * then the writes) and a COMMIT: three round trips whatever the number of items and tables (one more when a
- * client request token was seen before). The connection is held only across PostgreSQL calls; the caller's
- * decision is synchronous. A replayed token takes the locks and reads too (the replay reports read units) and
- * commits without writing.
+ * <p>Nothing before the writes assigns a transaction id (advisory locks and plain reads do not), so the id, which
+ * orders stream records (docs/streams.md), is taken after every read: a write of one of the items by a
+ * transaction with a higher id that commits first makes a compare-and-set here fail, so per-key record order is
+ * commit order. Items only checked (ConditionCheck) are not locked: single-item writes touch one item, so
+ * letting one change a checked item after the read still leaves a serial order (this transaction first).
+ *
+ * <p>The statements go out in two pipelined batches on the transaction's connection (BEGIN, locks, reads, token;
+ * then the token claim and the writes) and a COMMIT: three round trips whatever the number of items and tables.
+ * The connection is held only across PostgreSQL calls; the caller's decision is synchronous. A replayed token
+ * takes the locks and reads too (the replay reports read units) and commits without writing. Two requests with one
+ * new token at once: the second's claim finds the first's row and it fails with {@link TokenInUseException}.
  */
 public final class PgTransactionStore implements TransactionStore {
   /** How long a transaction waits for a lock before giving up with a conflict. */
@@ -70,20 +77,22 @@ public final class PgTransactionStore implements TransactionStore {
   @Override
   public <R> Future<R> write(Token token, List<TxItem> items, Decider<R> decider) {
     return pool.withConnection(conn -> {
-      // First batch, pipelined: BEGIN, the token, the locks, the locking reads. PostgreSQL runs them in order, so
-      // each read's snapshot is taken after every lock is held.
+      // First batch, pipelined: BEGIN, the locks, the reads, the token. PostgreSQL runs them in order, so each
+      // read's snapshot is taken after every lock is held. None of them assigns a transaction id.
       Future<io.vertx.sqlclient.Transaction> begun = conn.begin();
-      Future<TokenState> claimed = claim(conn, token);
       Future<Void> locked = lock(conn, items);
       Future<List<StoredItem>> read = readTables(conn, items);
-      Future<R> work = Future.all(begun, claimed, locked, read).compose(v -> {
-        TokenState state = claimed.result();
+      Future<TokenState> checked = checkToken(conn, token);
+      Future<R> work = Future.all(begun, locked, read, checked).compose(v -> {
+        TokenState state = checked.result();
         TxPlan<R> plan = decider.decide(state == TokenState.MISMATCH ? null : read.result(), state);
         if (state != TokenState.NEW) {
           return Future.succeededFuture(plan.result());
         }
-        // Second batch, pipelined: every write; then COMMIT once all of them wrote.
-        return writeAll(conn, items, read.result(), plan.writes()).map(x -> plan.result());
+        // Second batch, pipelined: the token claim and every write; then COMMIT once all of them wrote.
+        Future<Void> claimed = claim(conn, token);
+        Future<Void> written = writeAll(conn, items, read.result(), plan.writes());
+        return Future.all(claimed, written).map(x -> plan.result());
       });
       return work.transform(ar -> {
         if (ar.succeeded()) {
@@ -113,22 +122,33 @@ public final class PgTransactionStore implements TransactionStore {
         || e instanceof io.vertx.core.VertxException || e instanceof java.io.IOException;
   }
 
-  private static Future<TokenState> claim(SqlConnection conn, Token token) {
+  /** The token's state from its stored hash (read only: no transaction id). */
+  private static Future<TokenState> checkToken(SqlConnection conn, Token token) {
     if (token == null) {
       return Future.succeededFuture(TokenState.NEW);
     }
+    return conn.preparedQuery(TransactionSql.TOKEN_HASH).execute(Tuple.of(token.accountId(), token.token()))
+        .map(hash -> {
+          if (hash.size() == 0) {
+            return TokenState.NEW;
+          }
+          return token.requestHash().equals(hash.iterator().next().getString(0)) ? TokenState.REPLAY
+              : TokenState.MISMATCH;
+        });
+  }
+
+  /**
+   * Records a new token in this transaction; fails with {@link TransactionStore.TokenInUseException} when another
+   * request with the same token claimed it since it was checked.
+   */
+  private static Future<Void> claim(SqlConnection conn, Token token) {
+    if (token == null) {
+      return Future.succeededFuture();
+    }
     return conn.preparedQuery(TransactionSql.CLAIM_TOKEN)
         .execute(Tuple.of(token.accountId(), token.token(), token.requestHash(), token.ttlSeconds()))
-        .compose(rs -> {
-          if (rs.rowCount() > 0) {
-            return Future.succeededFuture(TokenState.NEW);
-          }
-          return conn.preparedQuery(TransactionSql.TOKEN_HASH).execute(Tuple.of(token.accountId(), token.token()))
-              .map(hash -> {
-                String stored = hash.size() == 0 ? null : hash.iterator().next().getString(0);
-                return token.requestHash().equals(stored) ? TokenState.REPLAY : TokenState.MISMATCH;
-              });
-        });
+        .compose(rs -> rs.rowCount() > 0 ? Future.succeededFuture()
+            : Future.failedFuture(new TransactionStore.TokenInUseException()));
   }
 
   private static Future<Void> lock(SqlConnection conn, List<TxItem> items) {
@@ -173,7 +193,7 @@ public final class PgTransactionStore implements TransactionStore {
     List<Future<?>> reads = new ArrayList<>();
     for (Map.Entry<Long, List<TxItem>> e : byTable.entrySet()) {
       long tableId = e.getKey();
-      reads.add(conn.preparedQuery(TransactionSql.of(tableId).readForUpdate).execute(keyArrays(Tuple.tuple(),
+      reads.add(conn.preparedQuery(TransactionSql.of(tableId).read).execute(keyArrays(Tuple.tuple(),
           e.getValue())).map(rs -> {
             for (Row r : rs) {
               found.put(new Key(tableId, r.getBuffer(0), r.getBuffer(1)), stored(r, 2));

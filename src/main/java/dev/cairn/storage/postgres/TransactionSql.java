@@ -30,7 +30,7 @@ final class TransactionSql {
 
   /** The request hash of a live token: {@code $1} account id, {@code $2} token. */
   static final String TOKEN_HASH = "SELECT request_hash FROM cairn.transaction_tokens WHERE account_id = $1"
-      + " AND token = $2";
+      + " AND token = $2 AND expires_at >= now()";
 
   /**
    * Sets this transaction's lock timeout ({@code $2}, e.g. {@code 5s}) and then takes a transaction-scoped
@@ -42,10 +42,11 @@ final class TransactionSql {
       + " (SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k)";
 
   /** Rows of one table by keys ({@code $1} pk array, {@code $2} sk array), locked, in key order. */
-  final String readForUpdate;
+  /** The items of one table ($1 pk array, $2 sk array), in key order; no row lock (no transaction id yet). */
+  final String read;
 
   private TransactionSql(long tableId) {
-    readForUpdate = select(tableId, null, 1) + " ORDER BY pk, sk FOR UPDATE";
+    read = select(tableId, null, 1) + " ORDER BY pk, sk";
   }
 
   private static String select(long tableId, Integer position, int firstParam) {
