@@ -16,6 +16,7 @@ import dev.cairn.core.validate.BatchWriteItemValidator;
 import dev.cairn.core.validate.KeyValidator;
 import dev.cairn.storage.IndexEntry;
 import dev.cairn.storage.ItemStore;
+import dev.cairn.storage.ItemWrite;
 import dev.cairn.storage.StorageException;
 import dev.cairn.storage.TableRecord;
 import io.vertx.core.Future;
@@ -139,6 +140,9 @@ public final class BatchWriteItemHandler implements OperationHandler<BatchWriteI
    * {@link TableCatalog#withActive} plans it again); transient failures leave their write unprocessed.
    */
   private Future<List<Outcome>> execute(TableRecord t, Plan plan, boolean capacity) {
+    if (!capacity) {
+      return executeTogether(t, plan);
+    }
     List<Future<Outcome>> writes = new ArrayList<>(plan.ops().size());
     for (Op op : plan.ops()) {
       writes.add(write(t, op, capacity).map(units -> new Outcome(op.request(), units, true)).recover(e ->
@@ -150,6 +154,28 @@ public final class BatchWriteItemHandler implements OperationHandler<BatchWriteI
         out.add(f.result());
       }
       return out;
+    });
+  }
+
+  /**
+   * Without capacity to report nothing needs the old items: the table's writes go out as one batch per statement
+   * kind ({@link ItemStore#writeAll}: one commit instead of one per item). A transient failure leaves them all
+   * unprocessed.
+   */
+  private Future<List<Outcome>> executeTogether(TableRecord t, Plan plan) {
+    List<ItemWrite> writes = new ArrayList<>(plan.ops().size());
+    for (Op op : plan.ops()) {
+      writes.add(new ItemWrite(op.keys().pk(), op.keys().sk(), op.item(), op.size(), op.entries()));
+    }
+    return items.writeAll(t, writes).transform(ar -> {
+      if (ar.failed() && !transientFailure(ar.cause())) {
+        return Future.failedFuture(ar.cause());
+      }
+      List<Outcome> out = new ArrayList<>(plan.ops().size());
+      for (Op op : plan.ops()) {
+        out.add(new Outcome(op.request(), 0, ar.succeeded()));
+      }
+      return Future.succeededFuture(out);
     });
   }
 

@@ -103,6 +103,14 @@ public interface ItemStore {
       int limit);
 
   /**
+   * Unconditional puts and deletes of one table sent together: the puts as one statement batch and the deletes as
+   * another (one round trip and one commit each, all or none within each), with their index entries, under the
+   * definition-version guard. For a table with a stream it falls back to {@link #put} and {@link #delete} one
+   * by one (each record needs the old image). Used by BatchWriteItem.
+   */
+  Future<Void> writeAll(TableRecord table, java.util.List<ItemWrite> writes);
+
+  /**
    * Deletes each row that is still at the version given with it, all in one statement batch (one round trip, one
    * commit: all or none), each with its REMOVE stream record carrying {@code identity} when the table has a stream.
    * Rows changed since are left alone. Used by the TTL sweeper.

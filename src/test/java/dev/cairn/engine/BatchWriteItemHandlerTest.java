@@ -130,6 +130,24 @@ class BatchWriteItemHandlerTest {
       return write(t, pk, "put");
     }
 
+    /** All or nothing, as the real batch: a busy key or a stale definition fails every write of the table. */
+    @Override
+    public Future<Void> writeAll(TableRecord t, List<dev.cairn.storage.ItemWrite> writes) {
+      for (dev.cairn.storage.ItemWrite w : writes) {
+        if (new String(w.pk(), StandardCharsets.UTF_8).equals("busy")) {
+          return Future.failedFuture(new StorageException(StorageException.Kind.UNAVAILABLE, "down", null));
+        }
+      }
+      if (staleOnce && t.definitionVersion() == 1) {
+        tables.version = 2;
+        return Future.failedFuture(new StorageException(StorageException.Kind.STALE_DEFINITION, "changed", null));
+      }
+      for (dev.cairn.storage.ItemWrite w : writes) {
+        write(t, w.pk(), w.item() == null ? "delete" : "put");
+      }
+      return Future.succeededFuture();
+    }
+
     @Override
     public Future<Boolean> delete(TableRecord t, byte[] pk, byte[] sk) {
       return write(t, pk, "delete").map(true);
@@ -209,18 +227,23 @@ class BatchWriteItemHandlerTest {
   }
 
   private static BatchWriteResult run(Items items, List<WriteRequest> writes) throws Exception {
+    return run(items, writes, null);
+  }
+
+  private static BatchWriteResult run(Items items, List<WriteRequest> writes, String returnConsumedCapacity)
+      throws Exception {
     BatchWriteItemHandler h = new BatchWriteItemHandler(new TableCatalog(items.tables), items);
-    return h.handle(CALLER, new BatchWriteItem(Map.of("t", writes), null, null))
+    return h.handle(CALLER, new BatchWriteItem(Map.of("t", writes), returnConsumedCapacity, null))
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   @Test
-  void handle_unavailableStorageForOneWrite_returnsItUnprocessed_andWritesTheOthers() throws Exception {
+  void handle_unavailableStorage_returnsTheTablesWritesUnprocessed_andWritesNothing() throws Exception {
     Items items = new Items(new OneTable());
     WriteRequest busy = put("busy");
     BatchWriteResult r = run(items, List.of(put("a"), busy, delete("b")));
-    assertEquals(Map.of("t", List.of(busy)), r.unprocessedItems());
-    assertEquals(List.of("put a v1", "delete b v1"), items.written);
+    assertEquals(Map.of("t", List.of(put("a"), busy, delete("b"))), r.unprocessedItems());
+    assertEquals(List.of(), items.written);
   }
 
   @Test

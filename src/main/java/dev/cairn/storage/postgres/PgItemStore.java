@@ -5,6 +5,7 @@ import dev.cairn.core.model.ItemJson;
 import dev.cairn.core.model.TimeToLive;
 import dev.cairn.storage.IndexEntry;
 import dev.cairn.storage.ItemStore;
+import dev.cairn.storage.ItemWrite;
 import dev.cairn.storage.StorageException;
 import dev.cairn.storage.StoredItem;
 import dev.cairn.storage.StreamIdentity;
@@ -95,6 +96,31 @@ public final class PgItemStore implements ItemStore {
       }
     }
     return args;
+  }
+
+  @Override
+  public Future<Void> writeAll(TableRecord table, List<ItemWrite> writes) {
+    if (table.streamEnabled()) {
+      List<Future<?>> each = new java.util.ArrayList<>(writes.size());
+      for (ItemWrite w : writes) {
+        each.add(w.item() == null ? delete(table, w.pk(), w.sk())
+            : put(table, w.pk(), w.sk(), w.item(), w.sizeBytes(), w.entries()));
+      }
+      return Future.all(each).mapEmpty();
+    }
+    WriteSql sql = WriteSql.of(table);
+    List<Tuple> puts = new java.util.ArrayList<>();
+    List<Tuple> deletes = new java.util.ArrayList<>();
+    for (ItemWrite w : writes) {
+      if (w.item() == null) {
+        deletes.add(baseTuple(table, w.pk(), w.sk(), null, 0, null));
+      } else {
+        puts.add(writeTuple(table, sql, w.pk(), w.sk(), w.item(), w.sizeBytes(), null, w.entries()));
+      }
+    }
+    Future<?> p = puts.isEmpty() ? Future.succeededFuture() : client.preparedQuery(sql.put).executeBatch(puts);
+    Future<?> d = deletes.isEmpty() ? Future.succeededFuture() : client.preparedQuery(sql.delete).executeBatch(deletes);
+    return Future.all(p, d).<Void>mapEmpty().recover(e -> Future.failedFuture(SqlStates.classify(e)));
   }
 
   @Override
