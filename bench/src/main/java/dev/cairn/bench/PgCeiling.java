@@ -33,7 +33,8 @@ import org.HdrHistogram.Histogram;
  *       two autocommit statements).
  *   <li>query: {@code SELECT ... WHERE pk = $1 ORDER BY sk LIMIT 10} on the range relation.
  *   <li>mixed: get and put scripts weighted 80/20.
- *   <li>batchwrite: 25 puts, each its own autocommit statement (as Cairn's BatchWriteItem sends them).
+ *   <li>batchwrite: {@code BEGIN}, 25 puts, {@code COMMIT} (Cairn's BatchWriteItem sends them as one statement
+ *       batch: one commit).
  *   <li>transactwrite: {@code BEGIN}, lock timeout and advisory locks, the four rows {@code FOR UPDATE}, four
  *       updates, {@code COMMIT} (what {@code PgTransactionStore} sends for items that exist).
  * </ul>
@@ -164,12 +165,12 @@ public final class PgCeiling implements AutoCloseable {
         out.put("put.sql@20", randomId + putStatement(":id"));
         break;
       case BATCHWRITE: {
-        // Cairn sends each write of a batch as its own autocommit put statement, all pipelined at once.
-        StringBuilder sb = new StringBuilder("\\set id random(0, :n - " + Workload.BATCH_SIZE + ")\n");
+        // Cairn sends a table's puts as one statement batch (one implicit transaction, one commit).
+        StringBuilder sb = new StringBuilder("\\set id random(0, :n - " + Workload.BATCH_SIZE + ")\nBEGIN;\n");
         for (int i = 0; i < Workload.BATCH_SIZE; i++) {
           sb.append(putStatement(":id + " + i));
         }
-        out.put("batchwrite.sql", sb.toString());
+        out.put("batchwrite.sql", sb.append("COMMIT;\n").toString());
         break;
       }
       case TRANSACTWRITE: {
