@@ -97,10 +97,22 @@ public final class StreamHandlers {
         });
   }
 
-  /** DescribeStream: the stream and a page of its shards (parents before children). */
+  /**
+   * DescribeStream: the stream and a page of its shards (parents before children); with a {@code CHILD_SHARDS}
+   * filter, only the shards whose parent is the given shard.
+   */
   public OperationHandler<DescribeStream> describeStream() {
     return (principal, r) -> stream(principal, r.streamArn()).compose(s -> store.shards(principal.accountId(),
-        s.streamId()).map(rows -> {
+        s.streamId()).map(all -> {
+          List<ShardRow> rows = all;
+          if (r.shardFilterShardId() != null) {
+            rows = new ArrayList<>();
+            for (ShardRow row : all) {
+              if (r.shardFilterShardId().equals(row.parentName())) {
+                rows.add(row);
+              }
+            }
+          }
           int from = 0;
           if (r.exclusiveStartShardId() != null) {
             for (int i = 0; i < rows.size(); i++) {

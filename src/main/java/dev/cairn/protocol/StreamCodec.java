@@ -25,8 +25,11 @@ final class StreamCodec {
         return r;
       }
       case DESCRIBE_STREAM -> {
+        var filter = JsonFields.object(body, "ShardFilter");
         var r = new StreamRequests.DescribeStream(JsonFields.string(body, "StreamArn"),
-            JsonFields.integer(body, "Limit"), JsonFields.string(body, "ExclusiveStartShardId"));
+            JsonFields.integer(body, "Limit"), JsonFields.string(body, "ExclusiveStartShardId"),
+            filter == null ? null : JsonFields.string(filter, "Type"),
+            filter == null ? null : JsonFields.string(filter, "ShardId"));
         StreamRequestValidator.validate(r);
         return r;
       }

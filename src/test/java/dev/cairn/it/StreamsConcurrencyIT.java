@@ -270,4 +270,45 @@ class StreamsConcurrencyIT {
     }
     assertEquals(2 + committed.get(), total);
   }
+
+  /**
+   * DescribeStream's ShardFilter (Streams API Reference, "ShardFilter"): CHILD_SHARDS of a closed shard are the
+   * shards that took over from it, each with that ParentShardId; an open shard has none; a Type other than
+   * CHILD_SHARDS is refused.
+   */
+  @Test
+  void describeStream_childShardsFilter_listsTheChildrenOfAShard() throws Exception {
+    String name = StreamTables.createWithStream("stream-children", StreamViewType.KEYS_ONLY, false);
+    String arn = StreamTables.streamArn(name);
+    fixture.server().admin().putSetting("stream_shard_rollover_ms", "1000").await(30, TimeUnit.SECONDS);
+    try {
+      long deadline = System.currentTimeMillis() + 30_000;
+      List<Shard> shards = StreamTables.shards(arn);
+      while (shards.stream().noneMatch(x -> x.parentShardId() != null)) {
+        assertTrue(System.currentTimeMillis() < deadline, "no rollover within 30 s");
+        Thread.sleep(200);
+        shards = StreamTables.shards(arn);
+      }
+    } finally {
+      fixture.server().admin().putSetting("stream_shard_rollover_ms", "14400000").await(30, TimeUnit.SECONDS);
+    }
+    List<Shard> all = StreamTables.shards(arn);
+    Shard child = all.stream().filter(x -> x.parentShardId() != null).findFirst().orElseThrow();
+    String parent = child.parentShardId();
+    List<Shard> children = streams.describeStream(b -> b.streamArn(arn)
+        .shardFilter(f -> f.type(software.amazon.awssdk.services.dynamodb.model.ShardFilterType.CHILD_SHARDS)
+            .shardId(parent))).streamDescription().shards();
+    assertTrue(children.contains(child), children.toString());
+    assertTrue(children.stream().allMatch(x -> parent.equals(x.parentShardId())), children.toString());
+    List<String> expected = all.stream().filter(x -> parent.equals(x.parentShardId())).map(Shard::shardId).toList();
+    assertEquals(expected, children.stream().map(Shard::shardId).toList());
+    String newest = all.get(all.size() - 1).shardId();
+    assertEquals(List.of(), streams.describeStream(b -> b.streamArn(arn).shardFilter(f -> f.type("CHILD_SHARDS")
+        .shardId(newest))).streamDescription().shards().stream()
+        .filter(x -> newest.equals(x.parentShardId())).toList());
+    var refused = DynamoAssertions.assertDynamoError("ValidationException", null,
+        () -> streams.describeStream(b -> b.streamArn(arn).shardFilter(f -> f.type("PARENT_SHARDS").shardId(parent))));
+    assertEquals("1 validation error detected: Value 'PARENT_SHARDS' at 'shardFilter.type' failed to satisfy"
+        + " constraint: Member must satisfy enum value set: [CHILD_SHARDS]", refused.awsErrorDetails().errorMessage());
+  }
 }

@@ -23,8 +23,18 @@ public final class StreamRequests {
   public record ListStreamsResult(List<StreamSummary> streams, String lastEvaluatedStreamArn) {
   }
 
-  /** DescribeStream: Limit is the number of shards (at least 1; default and cap 100). */
-  public record DescribeStream(String streamArn, Integer limit, String exclusiveStartShardId) {
+  /**
+   * DescribeStream: Limit is the number of shards (at least 1; default and cap 100). {@code shardFilterType}
+   * ({@code CHILD_SHARDS}, the only type) and {@code shardFilterShardId} come from the optional {@code ShardFilter}:
+   * only the children of that shard are described. Source: DynamoDB Streams API Reference, "DescribeStream",
+   * "ShardFilter".
+   */
+  public record DescribeStream(String streamArn, Integer limit, String exclusiveStartShardId, String shardFilterType,
+      String shardFilterShardId) {
+    /** Without a shard filter. */
+    public DescribeStream(String streamArn, Integer limit, String exclusiveStartShardId) {
+      this(streamArn, limit, exclusiveStartShardId, null, null);
+    }
   }
 
   /**

@@ -45,6 +45,8 @@ public final class StreamRequestValidator {
     length(e, r.streamArn(), "streamArn", 37, 1024);
     e.range(r.limit(), "limit", 1, Integer.MAX_VALUE);
     length(e, r.exclusiveStartShardId(), "exclusiveStartShardId", 28, 65);
+    length(e, r.shardFilterShardId(), "shardFilter.shardId", 28, 65);
+    e.enumValue(r.shardFilterType(), "shardFilter.type", java.util.List.of("CHILD_SHARDS"));
     e.throwIfAny();
   }
 
