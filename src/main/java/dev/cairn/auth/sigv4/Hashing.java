@@ -34,9 +34,18 @@ final class Hashing {
     }
   }
 
+  /** One Mac per thread: looking the algorithm up costs more than the MAC of a short string. */
+  private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+    try {
+      return Mac.getInstance("HmacSHA256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is required of every JDK", e);
+    }
+  });
+
   static byte[] hmacSha256(byte[] key, String data) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = HMAC.get();
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
       return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {

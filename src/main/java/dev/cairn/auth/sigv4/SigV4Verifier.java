@@ -3,15 +3,17 @@ package dev.cairn.auth.sigv4;
 import dev.cairn.core.error.DynamoException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -60,9 +62,7 @@ public final class SigV4Verifier {
 
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
-  private static final Pattern AMZ_DATE_SHAPE = Pattern.compile("\\d{8}T\\d{6}Z");
   private static final Pattern REGION = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s,]+");
 
   private final String service;
   private final Duration maxSkew;
@@ -110,10 +110,7 @@ public final class SigV4Verifier {
     String algorithm = firstSeparator < 0 ? trimmed : trimmed.substring(0, firstSeparator);
     String rest = firstSeparator < 0 ? "" : trimmed.substring(firstSeparator);
     Map<String, String> params = new HashMap<>();
-    for (String token : TOKEN_SEPARATORS.split(rest)) {
-      if (token.isEmpty()) {
-        continue;
-      }
+    for (String token : tokens(rest)) {
       int eq = token.indexOf('=');
       if (eq < 0) {
         throw SigV4Errors.notKeyValuePair(token, authorization);
@@ -247,15 +244,59 @@ public final class SigV4Verifier {
     return -1;
   }
 
-  private static Instant parseAmzDate(String value) {
-    if (!AMZ_DATE_SHAPE.matcher(value).matches()) {
+  /**
+   * The non-empty pieces of {@code s} between runs of whitespace ({@code \\s}: space, tab, CR, LF, VT, FF) and
+   * commas; by hand, as this runs on every request.
+   */
+  static List<String> tokens(String s) {
+    List<String> out = new ArrayList<>(4);
+    int start = -1;
+    for (int i = 0; i <= s.length(); i++) {
+      boolean separator = i == s.length() || isSeparator(s.charAt(i));
+      if (separator && start >= 0) {
+        out.add(s.substring(start, i));
+        start = -1;
+      } else if (!separator && start < 0) {
+        start = i;
+      }
+    }
+    return out;
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+  }
+
+  /** {@code yyyyMMdd'T'HHmmss'Z'} (strict: a real date and time of day), by hand, as this runs on every request. */
+  static Instant parseAmzDate(String value) {
+    if (value.length() != 16 || value.charAt(8) != 'T' || value.charAt(15) != 'Z' || !digits(value, 0, 8)
+        || !digits(value, 9, 15)) {
       throw SigV4Errors.badDateFormat(value);
     }
     try {
-      return LocalDateTime.parse(value, AMZ_DATE).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
+      return LocalDateTime.of(number(value, 0, 4), number(value, 4, 6), number(value, 6, 8), number(value, 9, 11),
+          number(value, 11, 13), number(value, 13, 15)).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
       throw SigV4Errors.badDateFormat(value);
     }
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int number(String s, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n = n * 10 + (s.charAt(i) - '0');
+    }
+    return n;
   }
 
   private void checkSkew(String amzDate, Instant requestTime, Instant receivedAt) {

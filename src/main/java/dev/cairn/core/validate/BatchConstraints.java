@@ -19,7 +19,7 @@ final class BatchConstraints {
   /** Records one violation for RequestItems when any of its table names breaks the table-name rules. */
   static void tableNames(ValidationErrors errors, Map<String, ?> requestItems) {
     for (String name : requestItems.keySet()) {
-      if (name.length() < 3 || name.length() > 255 || !name.matches(ValidationErrors.NAME_PATTERN)) {
+      if (name.length() < 3 || name.length() > 255 || !ValidationErrors.isName(name)) {
         errors.add(render(requestItems), "requestItems", MAP_KEYS);
         return;
       }

@@ -81,7 +81,7 @@ final class TableConstraints {
       return;
     }
     length(e, value, path, 3, MAX_NAME);
-    if (!value.matches(ValidationErrors.NAME_PATTERN)) {
+    if (!ValidationErrors.isName(value)) {
       e.add(value, path, "Member must satisfy regular expression pattern: " + ValidationErrors.NAME_PATTERN);
     }
   }

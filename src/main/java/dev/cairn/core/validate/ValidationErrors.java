@@ -15,6 +15,22 @@ public final class ValidationErrors {
   /** Table and index names: 3..255 characters of {@code [a-zA-Z0-9_.-]}. */
   public static final String NAME_PATTERN = "[a-zA-Z0-9_.-]+";
 
+  /** Whether {@code value} matches {@link #NAME_PATTERN} (checked by hand: it runs on every request). */
+  public static boolean isName(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
+          || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The most violations one ValidationException lists. */
   public static final int MAX_REPORTED = 10;
 
@@ -45,7 +61,7 @@ public final class ValidationErrors {
     if (value == null) {
       return this;
     }
-    if (!value.matches(NAME_PATTERN)) {
+    if (!isName(value)) {
       add(value, member, "Member must satisfy regular expression pattern: " + NAME_PATTERN);
     }
     if (value.length() < 3) {
@@ -72,7 +88,7 @@ public final class ValidationErrors {
       add(value, member, "Member must have length greater than or equal to 1");
       return this;
     }
-    if (!value.matches(NAME_PATTERN)) {
+    if (!isName(value)) {
       add(value, member, "Member must satisfy regular expression pattern: " + NAME_PATTERN);
     }
     if (value.length() > 255) {
