@@ -36,15 +36,10 @@ public final class Arns {
    * account or is not a stream ARN.
    */
   public static String[] streamOf(String arn, String accountId) {
-    if (arn == null) {
+    String rest = tableResource(arn, accountId);
+    if (rest == null) {
       return null;
     }
-    String[] parts = arn.split(":", 6);
-    if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("dynamodb") || !parts[4].equals(accountId)
-        || !parts[5].startsWith("table/")) {
-      return null;
-    }
-    String rest = parts[5].substring("table/".length());
     int at = rest.indexOf("/stream/");
     if (at <= 0) {
       return null;
@@ -59,6 +54,15 @@ public final class Arns {
    * are), or {@code null} when the ARN names another account or is not a table ARN.
    */
   public static String tableNameOf(String arn, String accountId) {
+    String rest = tableResource(arn, accountId);
+    if (rest == null) {
+      return null;
+    }
+    return rest.isEmpty() || rest.contains("/") ? null : rest;
+  }
+
+  /** What follows {@code table/} in a DynamoDB ARN of this account (any region), or {@code null}. */
+  private static String tableResource(String arn, String accountId) {
     if (arn == null) {
       return null;
     }
@@ -67,7 +71,6 @@ public final class Arns {
         || !parts[5].startsWith("table/")) {
       return null;
     }
-    String rest = parts[5].substring("table/".length());
-    return rest.isEmpty() || rest.contains("/") ? null : rest;
+    return parts[5].substring("table/".length());
   }
 }

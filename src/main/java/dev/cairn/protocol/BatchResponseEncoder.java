@@ -67,22 +67,7 @@ final class BatchResponseEncoder {
       g.writeEndObject();
       consumedList(g, r.consumedCapacity());
       if (r.itemCollectionMetrics() != null) {
-        g.writeObjectFieldStart("ItemCollectionMetrics");
-        for (Map.Entry<String, List<ItemRequests.ItemCollectionMetrics>> e : r.itemCollectionMetrics().entrySet()) {
-          g.writeArrayFieldStart(e.getKey());
-          for (ItemRequests.ItemCollectionMetrics m : e.getValue()) {
-            g.writeStartObject();
-            ItemResponseEncoder.item(g, "ItemCollectionKey", m.itemCollectionKey());
-            g.writeArrayFieldStart("SizeEstimateRangeGB");
-            for (Double d : m.sizeEstimateRangeGB()) {
-              g.writeNumber(d);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-        }
-        g.writeEndObject();
+        ItemResponseEncoder.itemCollectionMetricsByTable(g, r.itemCollectionMetrics());
       }
     }
     g.writeEndObject();

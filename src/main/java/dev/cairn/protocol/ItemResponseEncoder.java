@@ -5,6 +5,7 @@ import dev.cairn.core.api.ItemRequests;
 import dev.cairn.core.api.ReadPage;
 import dev.cairn.core.model.AttributeValue;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -74,6 +75,30 @@ final class ItemResponseEncoder {
   static void item(JsonGenerator g, String field, Map<String, AttributeValue> item) throws IOException {
     g.writeFieldName(field);
     AttributeValueJson.writeItem(g, item);
+  }
+
+  /**
+   * {@code "ItemCollectionMetrics": {table: [{ItemCollectionKey, SizeEstimateRangeGB}, ...]}}, the per-table shape
+   * of BatchWriteItem and TransactWriteItems (API Reference, "ItemCollectionMetrics").
+   */
+  static void itemCollectionMetricsByTable(JsonGenerator g,
+      Map<String, List<ItemRequests.ItemCollectionMetrics>> byTable) throws IOException {
+    g.writeObjectFieldStart("ItemCollectionMetrics");
+    for (Map.Entry<String, List<ItemRequests.ItemCollectionMetrics>> e : byTable.entrySet()) {
+      g.writeArrayFieldStart(e.getKey());
+      for (ItemRequests.ItemCollectionMetrics m : e.getValue()) {
+        g.writeStartObject();
+        item(g, "ItemCollectionKey", m.itemCollectionKey());
+        g.writeArrayFieldStart("SizeEstimateRangeGB");
+        for (Double d : m.sizeEstimateRangeGB()) {
+          g.writeNumber(d);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
   }
 
   static void consumed(JsonGenerator g, ItemRequests.ConsumedCapacity c) throws IOException {

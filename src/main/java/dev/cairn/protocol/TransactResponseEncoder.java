@@ -31,22 +31,7 @@ final class TransactResponseEncoder {
     if (response instanceof TransactRequests.TransactWriteResult w) {
       consumed(g, w.consumedCapacity());
       if (w.itemCollectionMetrics() != null && !w.itemCollectionMetrics().isEmpty()) {
-        g.writeObjectFieldStart("ItemCollectionMetrics");
-        for (Map.Entry<String, List<ItemRequests.ItemCollectionMetrics>> e : w.itemCollectionMetrics().entrySet()) {
-          g.writeArrayFieldStart(e.getKey());
-          for (ItemRequests.ItemCollectionMetrics m : e.getValue()) {
-            g.writeStartObject();
-            ItemResponseEncoder.item(g, "ItemCollectionKey", m.itemCollectionKey());
-            g.writeArrayFieldStart("SizeEstimateRangeGB");
-            for (Double d : m.sizeEstimateRangeGB()) {
-              g.writeNumber(d);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-        }
-        g.writeEndObject();
+        ItemResponseEncoder.itemCollectionMetricsByTable(g, w.itemCollectionMetrics());
       }
     } else if (response instanceof TransactRequests.TransactGetResult r) {
       g.writeArrayFieldStart("Responses");
