@@ -153,7 +153,7 @@ class TimeToLiveSweepIT {
       for (Future<?> f : puts) {
         f.get();
       }
-      // Even items are extended one by one, spread over about 4 s, and TTL is enabled after about 1 s, so the
+      // Even items are extended one by one, spread over about 4.5 s, and TTL is enabled after about 1 s, so the
       // expiry back-fill and the sweeps run while updates go on: an update that commits first must make the
       // sweeper's delete of the version it read fail.
       List<Future<?>> work = new ArrayList<>();
@@ -171,7 +171,7 @@ class TimeToLiveSweepIT {
             } catch (ConditionalCheckFailedException sweptFirst) {
               // the sweeper won this one: the item is gone, which is also correct
             }
-            Thread.sleep(40);
+            Thread.sleep(80);
           }
           return null;
         }));
