@@ -16,6 +16,7 @@ import dev.cairn.engine.DescribeEndpointsHandler;
 import dev.cairn.engine.DescribeTableHandler;
 import dev.cairn.engine.GetItemHandler;
 import dev.cairn.engine.IndexBackfill;
+import dev.cairn.engine.StreamHousekeeping;
 import dev.cairn.engine.TimeToLiveSweeper;
 import dev.cairn.engine.ListTablesHandler;
 import dev.cairn.engine.OperationHandler;
@@ -35,8 +36,7 @@ import dev.cairn.server.AdminService;
 import dev.cairn.server.ApiCall;
 import dev.cairn.server.ApiReply;
 import dev.cairn.server.AuthVerticle;
-import dev.cairn.server.BackfillVerticle;
-import dev.cairn.server.TimeToLiveVerticle;
+import dev.cairn.server.PeriodicWorkerVerticle;
 import dev.cairn.server.Credential;
 import dev.cairn.server.CredentialLookup;
 import dev.cairn.server.GatewayOptions;
@@ -187,12 +187,16 @@ public final class CairnServer {
     RequestDecoder decoder = new RequestDecoder(new ExpressionCache(ExpressionCache.DEFAULT_MAX_ENTRIES));
     await(vertx.deployVerticle(() -> new GatewayVerticle(gateway, authenticator, decoder, management, health),
         perLoop));
-    await(vertx.deployVerticle(new BackfillVerticle(new IndexBackfill(storage.tables(), tableCatalog,
-        () -> Integer.parseInt(settings.get(RuntimeSetting.BACKFILL_BATCH_ITEMS))))));
-    await(vertx.deployVerticle(new TimeToLiveVerticle(new TimeToLiveSweeper(storage.tables(), storage.items(),
-        storage.timeToLiveLeaderLock()), settings)));
-    await(vertx.deployVerticle(new dev.cairn.server.StreamWorkerVerticle(
-        new dev.cairn.engine.StreamHousekeeping(storage.streams()), settings)));
+    IndexBackfill backfill = new IndexBackfill(storage.tables(), tableCatalog,
+        () -> Integer.parseInt(settings.get(RuntimeSetting.BACKFILL_BATCH_ITEMS)));
+    await(vertx.deployVerticle(new PeriodicWorkerVerticle("index back-fill", 500, backfill::runOnce, null)));
+    StreamHousekeeping housekeeping = new StreamHousekeeping(storage.streams());
+    await(vertx.deployVerticle(new PeriodicWorkerVerticle("stream housekeeping", 1000,
+        () -> housekeeping.runOnce(settings.getLong(RuntimeSetting.STREAM_SHARD_ROLLOVER_MS)), null)));
+    TimeToLiveSweeper sweeper = new TimeToLiveSweeper(storage.tables(), storage.items(),
+        storage.timeToLiveLeaderLock());
+    await(vertx.deployVerticle(new PeriodicWorkerVerticle("TTL sweep", 1000, () -> sweeper.sweepIfDue(
+        System.currentTimeMillis(), settings.getLong(RuntimeSetting.TTL_SWEEP_INTERVAL_MS)), sweeper::release)));
     if (s.tls() && s.httpPort() >= 0) {
       await(vertx.deployVerticle(new RedirectVerticle(s.host(), s.httpPort(), endpoint())));
     }

@@ -27,7 +27,7 @@ import java.util.List;
  * consume no write capacity, and nothing here is metered.
  */
 public final class TimeToLiveSweeper {
-  /** Items deleted per batch (one read statement, then that many pipelined deletes). */
+  /** Items deleted per batch (one read statement, then one statement batch of that many deletes). */
   public static final int BATCH = 100;
   /** Upper bound of batches per table and sweep, so one large table cannot starve the others. */
   public static final int MAX_BATCHES_PER_TABLE = 50;
@@ -35,6 +35,8 @@ public final class TimeToLiveSweeper {
   private final TableStore tables;
   private final ItemStore items;
   private final LeaderLock lock;
+  /** When the last sweep started (epoch ms); touched only from the one verticle that runs the sweeper. */
+  private long lastSweepMillis;
 
   /**
    * @param lock the lock electing the one sweeping process per database
@@ -52,6 +54,21 @@ public final class TimeToLiveSweeper {
    */
   public Future<Integer> sweepIfLeader(long nowEpochSeconds) {
     return lock.tryAcquire().compose(leader -> leader ? sweepOnce(nowEpochSeconds) : Future.succeededFuture(0));
+  }
+
+  /**
+   * Sweeps ({@link #sweepIfLeader}) when {@code intervalMillis} (runtime setting {@code ttl_sweep_interval_ms}) has
+   * passed since the last sweep started; otherwise does nothing. Called every second, so a changed interval applies
+   * within a second.
+   *
+   * @return the number of items deleted
+   */
+  public Future<Integer> sweepIfDue(long nowMillis, long intervalMillis) {
+    if (nowMillis - lastSweepMillis < intervalMillis) {
+      return Future.succeededFuture(0);
+    }
+    lastSweepMillis = nowMillis;
+    return sweepIfLeader(nowMillis / 1000);
   }
 
   /** Gives up the leader lock (at shutdown), so another process takes over at once. */
