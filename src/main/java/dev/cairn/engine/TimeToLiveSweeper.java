@@ -16,7 +16,7 @@ import java.util.List;
  * One TTL sweep over every table with TTL enabled: first the pending computation of expiry times for items that
  * existed before TTL was enabled, then the deletion of expired items found through the expiry index, in bounded
  * batches. Each deletion goes through the normal delete statement (the compare-and-set delete of
- * {@link ItemStore#deleteIfVersion}, which removes the index entries too; a batch's deletes are sent together,
+ * {@link ItemStore#deleteIfCurrent}, which removes the index entries too; a batch's deletes are sent together,
  * {@link ItemStore#deleteIfVersions}, one commit) and only if the item is still the version found expired, so a
  * concurrent write that extends the TTL wins; the next sweep looks again. Expired items not yet swept are still
  * returned by reads, as in the service. On a table with a stream each deletion writes a REMOVE record whose

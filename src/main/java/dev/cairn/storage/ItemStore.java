@@ -10,8 +10,8 @@ import java.util.Map;
  * encoded partition key, {@code sk} the encoded sort key or an empty array for a table without one).
  *
  * <p>Unconditional writes are single statements. Conditional writes and read-modify-write (UpdateItem,
- * conditions, old images) use {@link #read} followed by a compare-and-set ({@link #putIfVersion},
- * {@link #deleteIfVersion}): the write happens only if the row is still the version that was read (or still
+ * conditions, old images) use {@link #read} followed by a compare-and-set ({@link #putIfCurrent},
+ * {@link #deleteIfCurrent}): the write happens only if the row is still the version that was read (or still
  * absent), so two concurrent conditional writes can never both succeed; the loser gets {@code false} and
  * retries from the read. Failures are {@link StorageException}s; a table whose relation is gone fails with
  * {@link StorageException.Kind#NOT_FOUND}.
@@ -20,9 +20,8 @@ import java.util.Map;
  * method inserts the change's stream record in the same statement as the item change (so in the same
  * transaction): INSERT, MODIFY or REMOVE with the images the view type asks for; a write that leaves the item
  * as it was (a delete of an absent item, a put of an identical item) adds none. The record needs the exact old
- * item, so with a stream the unconditional methods read and compare-and-set internally (retrying lost races),
- * and {@link #putIfVersion}/{@link #deleteIfVersion} re-read the row; callers that already hold the old item use
- * {@link #putIfCurrent}/{@link #deleteIfCurrent} and save that read.
+ * item, so with a stream the unconditional methods read and compare-and-set internally (retrying lost races); the
+ * compare-and-set methods take the old item the caller read.
  */
 public interface ItemStore {
 
@@ -50,21 +49,6 @@ public interface ItemStore {
 
   /** Deletes the item and returns what it was, or {@code null} when there was none (one statement). */
   Future<StoredItem> deleteReturning(TableRecord table, byte[] pk, byte[] sk);
-
-  /**
-   * Writes the item if the row is still at {@code expectedVersion}, or still absent when it is {@code null}.
-   *
-   * @return {@code true} when written; {@code false} when another write came first
-   */
-  Future<Boolean> putIfVersion(TableRecord table, byte[] pk, byte[] sk, String expectedVersion,
-      Map<String, AttributeValue> item, int sizeBytes, List<IndexEntry> entries);
-
-  /**
-   * Deletes the row if it is still at {@code expectedVersion}.
-   *
-   * @return {@code true} when deleted; {@code false} when another write came first
-   */
-  Future<Boolean> deleteIfVersion(TableRecord table, byte[] pk, byte[] sk, String expectedVersion);
 
   /**
    * Writes the item if the row is still {@code old} (still absent when {@code null}), with its stream record when

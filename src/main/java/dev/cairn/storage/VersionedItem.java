@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A base-table item with its key bytes and row version, as the TTL sweeper reads it: the version is what a
- * compare-and-set delete ({@link ItemStore#deleteIfVersion}) expects.
+ * compare-and-set deletes ({@link ItemStore#deleteIfVersions}) expect.
  *
  * @param pk        encoded partition key ({@code core.model.KeyCodec})
  * @param sk        encoded sort key, empty for a table without one

@@ -169,17 +169,6 @@ class BatchWriteItemHandlerTest {
     }
 
     @Override
-    public Future<Boolean> putIfVersion(TableRecord t, byte[] pk, byte[] sk, String v, Map<String, AttributeValue> i,
-        int size, List<IndexEntry> entries) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Future<Boolean> deleteIfVersion(TableRecord t, byte[] pk, byte[] sk, String v) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
     public Future<List<ReadRow>> query(TableRef t, Long indexId, byte[] p, SortRange r, boolean f, ReadRow s, int l) {
       throw new UnsupportedOperationException();
     }

@@ -241,35 +241,6 @@ public final class PgItemStore implements ItemStore {
   }
 
   @Override
-  public Future<Boolean> putIfVersion(TableRecord table, byte[] pk, byte[] sk, String expectedVersion,
-      Map<String, AttributeValue> item, int sizeBytes, List<IndexEntry> entries) {
-    if (table.streamEnabled()) {
-      return read(table.ref(), pk, sk).compose(current -> isVersion(current, expectedVersion)
-          ? putIfCurrent(table, pk, sk, current, item, sizeBytes, entries) : Future.succeededFuture(false));
-    }
-    WriteSql sql = WriteSql.of(table);
-    Tuple args = writeTuple(table, sql, pk, sk, item, sizeBytes, expectedVersion, entries);
-    if (expectedVersion == null) {
-      return run(sql.insertIfAbsent, args).map(PgItemStore::counted);
-    }
-    return run(sql.updateIfVersion, args).map(PgItemStore::counted);
-  }
-
-  private static boolean isVersion(StoredItem current, String expectedVersion) {
-    return expectedVersion == null ? current == null : current != null && current.version().equals(expectedVersion);
-  }
-
-  @Override
-  public Future<Boolean> deleteIfVersion(TableRecord table, byte[] pk, byte[] sk, String expectedVersion) {
-    if (table.streamEnabled()) {
-      return read(table.ref(), pk, sk).compose(current -> current != null && isVersion(current, expectedVersion)
-          ? deleteIfCurrent(table, pk, sk, current, null) : Future.succeededFuture(false));
-    }
-    return run(WriteSql.of(table).deleteIfVersion, baseTuple(table, pk, sk, null, 0, expectedVersion))
-        .map(PgItemStore::counted);
-  }
-
-  @Override
   public Future<Boolean> putIfCurrent(TableRecord table, byte[] pk, byte[] sk, StoredItem old,
       Map<String, AttributeValue> item, int sizeBytes, List<IndexEntry> entries) {
     WriteSql sql = WriteSql.of(table);

@@ -244,7 +244,7 @@ public final class PgTableStore implements TableStore {
   @Override
   public Future<Integer> backfillBatch(TableRecord table, long indexId, int batchSize,
       java.util.function.Function<java.util.List<ReadRow>, java.util.List<IndexEntry>> entries) {
-    String base = ItemSql.of(table.tableId()).relation;
+    ItemSql itemSql = ItemSql.of(table.tableId());
     String index = IndexSql.relation(table.tableId(), indexId);
     return classified(pool.withTransaction(conn -> conn.preparedQuery(TableSql.BACKFILL_CLAIM)
         .execute(Tuple.of(table.tableId(), indexId))
@@ -255,8 +255,7 @@ public final class PgTableStore implements TableStore {
           Row pos = claim.iterator().next();
           Buffer afterPk = pos.getBuffer(0);
           Buffer afterSk = pos.getBuffer(1);
-          String read = "SELECT pk, sk, coalesce(item::text, item_text), size_bytes, xmin::text FROM " + base
-              + (afterPk == null ? "" : " WHERE (pk, sk) > ($2, $3)") + " ORDER BY pk, sk LIMIT $1";
+          String read = afterPk == null ? itemSql.firstRows : itemSql.rowsAfter;
           Tuple args = afterPk == null ? Tuple.of(batchSize) : Tuple.of(batchSize, afterPk, afterSk);
           return conn.preparedQuery(read).execute(args).compose(rows -> {
             if (rows.size() == 0) {
@@ -272,7 +271,7 @@ public final class PgTableStore implements TableStore {
             java.util.List<IndexEntry> computed = entries.apply(items);
             Tuple insert = BackfillSql.arrays(items, versions, computed);
             ReadRow last = items.get(items.size() - 1);
-            return conn.preparedQuery(BackfillSql.insert(base, index)).execute(insert)
+            return conn.preparedQuery(BackfillSql.insert(itemSql.relation, index)).execute(insert)
                 .compose(v -> conn.preparedQuery(TableSql.BACKFILL_ADVANCE).execute(Tuple.of(table.tableId(),
                     indexId, Buffer.buffer(last.pk()), Buffer.buffer(last.sk()))))
                 .map(v -> items.size());
