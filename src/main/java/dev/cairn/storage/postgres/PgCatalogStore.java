@@ -29,7 +29,7 @@ public final class PgCatalogStore implements CatalogStore {
   }
 
   private Future<RowSet<Row>> run(String sql, Tuple args) {
-    return client.preparedQuery(sql).execute(args).recover(e -> Future.failedFuture(SqlStates.classify(e)));
+    return SqlStates.classified(client.preparedQuery(sql).execute(args));
   }
 
   private static Instant instant(Row row, String column) {

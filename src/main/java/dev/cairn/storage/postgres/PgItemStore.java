@@ -38,7 +38,7 @@ public final class PgItemStore implements ItemStore {
   }
 
   private Future<RowSet<Row>> run(String sql, Tuple args) {
-    return client.preparedQuery(sql).execute(args).recover(e -> Future.failedFuture(SqlStates.classify(e)));
+    return SqlStates.classified(client.preparedQuery(sql).execute(args));
   }
 
   static StoredItem stored(RowSet<Row> rs) {
@@ -120,7 +120,7 @@ public final class PgItemStore implements ItemStore {
     }
     Future<?> p = puts.isEmpty() ? Future.succeededFuture() : client.preparedQuery(sql.put).executeBatch(puts);
     Future<?> d = deletes.isEmpty() ? Future.succeededFuture() : client.preparedQuery(sql.delete).executeBatch(deletes);
-    return Future.all(p, d).<Void>mapEmpty().recover(e -> Future.failedFuture(SqlStates.classify(e)));
+    return SqlStates.classified(Future.all(p, d).mapEmpty());
   }
 
   @Override
@@ -134,8 +134,7 @@ public final class PgItemStore implements ItemStore {
       batch.add(deleteIfCurrentTuple(table, sql, v.pk(), v.sk(), new StoredItem(v.item(), v.sizeBytes(), v.version()),
           identity));
     }
-    return client.preparedQuery(sql.deleteIfVersion).executeBatch(batch)
-        .recover(e -> Future.failedFuture(SqlStates.classify(e)))
+    return SqlStates.classified(client.preparedQuery(sql.deleteIfVersion).executeBatch(batch))
         .map(rs -> {
           int n = 0;
           for (RowSet<Row> r = rs; r != null; r = r.next()) {

@@ -13,8 +13,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.security.SecureRandom;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -40,12 +38,7 @@ public final class PgStreamStore implements StreamStore {
   }
 
   private Future<RowSet<Row>> run(String sql, Tuple args) {
-    return client.preparedQuery(sql).execute(args).recover(e -> Future.failedFuture(SqlStates.classify(e)));
-  }
-
-  private static Instant instant(Row r, int column) {
-    OffsetDateTime t = r.getOffsetDateTime(column);
-    return t == null ? null : t.toInstant();
+    return SqlStates.classified(client.preparedQuery(sql).execute(args));
   }
 
   private static StreamRow stream(Row r) {
@@ -56,7 +49,7 @@ public final class PgStreamStore implements StreamStore {
       throw new StorageException(StorageException.Kind.INTERNAL, "unreadable stream key schema", e);
     }
     return new StreamRow(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), keys,
-        instant(r, 6), instant(r, 7));
+        PgTableStore.instant(r, 6), PgTableStore.instant(r, 7));
   }
 
   @Override

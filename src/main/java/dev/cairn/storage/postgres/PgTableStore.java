@@ -49,7 +49,7 @@ public final class PgTableStore implements TableStore {
   }
 
   private static <T> Future<T> classified(Future<T> f) {
-    return f.recover(e -> Future.failedFuture(SqlStates.classify(e)));
+    return SqlStates.classified(f);
   }
 
   static String write(TableDefinition d) {
@@ -68,7 +68,8 @@ public final class PgTableStore implements TableStore {
     }
   }
 
-  private static Instant instant(Row r, int column) {
+  /** A timestamptz column as an Instant, or null. */
+  static Instant instant(Row r, int column) {
     OffsetDateTime t = r.getOffsetDateTime(column);
     return t == null ? null : t.toInstant();
   }

@@ -1,6 +1,7 @@
 package dev.cairn.storage.postgres;
 
 import dev.cairn.storage.StorageException;
+import io.vertx.core.Future;
 import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import java.io.IOException;
@@ -22,6 +23,11 @@ public final class SqlStates {
   public static final String STALE_DEFINITION = "CN001";
 
   private SqlStates() {
+  }
+
+  /** {@code f}, with a failure classified ({@link #classify}). */
+  static <T> Future<T> classified(Future<T> f) {
+    return f.recover(e -> Future.failedFuture(classify(e)));
   }
 
   /** Classifies any failure of the PG client; a {@link StorageException} passes through unchanged. */
