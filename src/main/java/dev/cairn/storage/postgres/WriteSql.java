@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The item-write statements of one table at one definition version: each is a single statement whose
  * data-modifying CTEs write the base row and every secondary index's row together, guarded by
- * {@code cairn.check_table_version} (migration V3). Built once per (table, version) and cached.
+ * {@code cairn.check_table_version} (migration V3). Built once per table and version; the latest version of each table is cached.
  *
  * <p>Parameters: {@code $1} pk, {@code $2} sk, {@code $3} item JSON (jsonb) or null, {@code $4} item JSON as
  * text (for what jsonb cannot hold) or null, {@code $5} size, {@code $6} table id, {@code $7} definition version,
@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * of the stream whose bucket the partition key hashes to (docs/streams.md).
  */
 final class WriteSql {
-  private static final ConcurrentHashMap<String, WriteSql> CACHE = new ConcurrentHashMap<>();
+  /** The statements of each table's latest definition version seen (older versions are dropped: see {@link #of}). */
+  private static final ConcurrentHashMap<Long, WriteSql> CACHE = new ConcurrentHashMap<>();
   static final String GUARD = "cairn.check_table_version($6, $7)";
   /** The guard of statements without compare-and-set: $8 is bound to null so every statement has one shape. */
   static final String GUARD_NO_CAS = GUARD + " AND $8::text IS NULL";
@@ -40,6 +41,8 @@ final class WriteSql {
    */
   static final String NO_ITEM = "$3::text IS NULL AND $4::text IS NULL AND $5::int = 0";
 
+  /** The definition version these statements were built for. */
+  final long definitionVersion;
   final List<Long> indexIds;
   /** The parameter number of {@code ttl_at} in the item-writing statements. */
   final int ttlParam;
@@ -56,6 +59,7 @@ final class WriteSql {
 
   private WriteSql(TableRecord t) {
     String base = ItemSql.of(t.tableId()).relation;
+    definitionVersion = t.definitionVersion();
     indexIds = new ArrayList<>();
     boolean backfilling = false;
     for (TableDefinition.Index i : indexes(t.definition())) {
@@ -109,7 +113,16 @@ final class WriteSql {
   }
 
   static WriteSql of(TableRecord t) {
-    return CACHE.computeIfAbsent(t.tableId() + ":" + t.definitionVersion(), k -> new WriteSql(t));
+    // One entry per table, replaced when a newer version shows up (every definition change, shard rollovers
+    // included, bumps it), so the cache does not grow with versions; a write planned with an older version just
+    // builds its statements again and is then refused by the version guard.
+    WriteSql cached = CACHE.get(t.tableId());
+    if (cached != null && cached.definitionVersion == t.definitionVersion()) {
+      return cached;
+    }
+    WriteSql built = new WriteSql(t);
+    CACHE.merge(t.tableId(), built, (old, mine) -> old.definitionVersion >= mine.definitionVersion ? old : mine);
+    return built;
   }
 
   private static String wrap(String first, String rest, String select) {
